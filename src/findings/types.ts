@@ -1,0 +1,58 @@
+// The Finding shape of SPEC §3.3, shared by rules, classification (baseline, --base, acceptances) and reporters.
+
+import type { FindingSeverity, SourceLocation } from '../register/types.js';
+
+export type FindingStatus = 'open' | 'accepted';
+
+export interface Finding {
+  /** `<rule>:<subject ids joined by ':'>`; never derived from line numbers (SPEC §3.2). */
+  id: string;
+  rule: string;
+  severity: FindingSeverity;
+  status: FindingStatus;
+  /** Present only when the scan compares against a base or a baseline. */
+  new?: boolean;
+  title: string;
+  message: string;
+  subjects: string[];
+  /** Path findings: the witness, as node ids and link ids. */
+  path?: string[];
+  links?: string[];
+  /** Availability findings: ids of the systems that go down, sorted, at most 100. */
+  impact?: string[];
+  impact_count?: number;
+  location: SourceLocation;
+  /** Set on accepted findings: the acceptance that covers it. Not part of the JSON contract. */
+  acceptedBy?: AcceptanceRef;
+}
+
+export interface AcceptanceRef {
+  finding: string;
+  reason: string;
+  approved_by: string;
+  expires: string;
+  ticket?: string;
+  location: SourceLocation;
+}
+
+/** A finding as a rule emits it, before status, overrides and sorting. */
+export type RawFinding = Omit<Finding, 'status' | 'new' | 'acceptedBy'>;
+
+export interface Remediation {
+  /** The policy (segmentation) rule id. */
+  rule: string;
+  /** Link ids of a minimum edge cut, sorted. */
+  cut: string[];
+  /** How many violations of that rule the cut closes. */
+  closes: number;
+}
+
+export const SEVERITY_ORDER: readonly FindingSeverity[] = ['critical', 'high', 'medium', 'low', 'info'];
+
+export function severityRank(severity: FindingSeverity): number {
+  return SEVERITY_ORDER.indexOf(severity);
+}
+
+export function findingId(rule: string, subjects: readonly string[]): string {
+  return [rule, ...subjects].join(':');
+}

@@ -1,0 +1,117 @@
+// The attack graph (SPEC §2.1) as a compact integer index: node ids are interned once, in sorted order, so that
+// comparing two node indices is the same as comparing their ids lexicographically (this is what makes witness
+// tie-breaking cheap). Adjacency is CSR in typed arrays. Every algorithm in src/graph works on this index,
+// iteratively; nothing here uses graphlib's recursive algorithms or plain-object maps keyed by ids.
+//
+// Cost: O(V log V + E log E) to build (two sorts), O(V + E) memory.
+
+import type { Link, Register, Trust } from '../register/types.js';
+import { INTERNET_NODE, INTERNET_ZONE } from '../register/types.js';
+
+export type NodeType = 'vendor' | 'system' | 'internet';
+
+export interface AttackGraph {
+  readonly nodeCount: number;
+  /** Node ids, sorted; index = node number. */
+  readonly nodeIds: readonly string[];
+  readonly nodeIndex: ReadonlyMap<string, number>;
+  readonly nodeType: readonly NodeType[];
+  readonly nodeZone: readonly string[];
+  readonly nodeTrust: Uint8Array;
+  /** The register's links, sorted by id; arcs point into this array. */
+  readonly links: readonly Link[];
+  readonly linkIndex: ReadonlyMap<string, number>;
+  /** Directed arcs: a bidirectional link gives two arcs with the same link number. */
+  readonly arcCount: number;
+  readonly arcFrom: Int32Array;
+  readonly arcTo: Int32Array;
+  readonly arcLink: Int32Array;
+  /** CSR: the out-arcs of node v are outArcs[outStart[v] .. outStart[v+1]), ordered by (target, link). */
+  readonly outStart: Int32Array;
+  readonly outArcs: Int32Array;
+  /** CSR: the in-arcs of node v are inArcs[inStart[v] .. inStart[v+1]), ordered by (source, link). */
+  readonly inStart: Int32Array;
+  readonly inArcs: Int32Array;
+}
+
+export function buildAttackGraph(register: Register): AttackGraph {
+  const typeById = new Map<string, NodeType>();
+  const zoneById = new Map<string, string>();
+  typeById.set(INTERNET_NODE, 'internet');
+  zoneById.set(INTERNET_NODE, INTERNET_ZONE);
+  for (const vendor of register.vendors.values()) {
+    typeById.set(vendor.id, 'vendor');
+    zoneById.set(vendor.id, vendor.zone);
+  }
+  for (const system of register.systems.values()) {
+    typeById.set(system.id, 'system');
+    zoneById.set(system.id, system.zone);
+  }
+  const nodeIds = [...typeById.keys()].sort(compareIds);
+  const nodeIndex = new Map<string, number>();
+  nodeIds.forEach((id, i) => nodeIndex.set(id, i));
+  const nodeType = nodeIds.map((id) => typeById.get(id) as NodeType);
+  const nodeZone = nodeIds.map((id) => zoneById.get(id) as string);
+  const nodeTrust = new Uint8Array(nodeIds.length);
+  nodeZone.forEach((zone, i) => {
+    nodeTrust[i] = (register.zones.get(zone)?.trust ?? 0) as Trust;
+  });
+  return indexArcs(nodeIds, nodeIndex, nodeType, nodeZone, nodeTrust, [...register.links].sort((a, b) => compareIds(a.id, b.id)));
+}
+
+function indexArcs(
+  nodeIds: string[], nodeIndex: Map<string, number>, nodeType: NodeType[], nodeZone: string[], nodeTrust: Uint8Array,
+  links: Link[],
+): AttackGraph {
+  const linkIndex = new Map<string, number>();
+  let arcCount = 0;
+  links.forEach((link, i) => {
+    linkIndex.set(link.id, i);
+    arcCount += link.bidirectional && link.from !== link.to ? 2 : 1;
+  });
+  const arcFrom = new Int32Array(arcCount);
+  const arcTo = new Int32Array(arcCount);
+  const arcLink = new Int32Array(arcCount);
+  let a = 0;
+  links.forEach((link, i) => {
+    const from = nodeIndex.get(link.from);
+    const to = nodeIndex.get(link.to);
+    if (from === undefined || to === undefined) throw new Error(`link ${link.id} refers to an unknown node`);
+    arcFrom[a] = from; arcTo[a] = to; arcLink[a] = i; a++;
+    if (link.bidirectional && from !== to) {
+      arcFrom[a] = to; arcTo[a] = from; arcLink[a] = i; a++;
+    }
+  });
+  const n = nodeIds.length;
+  const [outStart, outArcs] = csr(n, arcCount, arcFrom, arcTo, arcLink);
+  const [inStart, inArcs] = csr(n, arcCount, arcTo, arcFrom, arcLink);
+  return {
+    nodeCount: n, nodeIds, nodeIndex, nodeType, nodeZone, nodeTrust, links, linkIndex,
+    arcCount, arcFrom, arcTo, arcLink, outStart, outArcs, inStart, inArcs,
+  };
+}
+
+/** Groups arcs by `key`, each group ordered by (other end, link number): counting sort, then a per-group sort. */
+function csr(n: number, m: number, key: Int32Array, other: Int32Array, link: Int32Array): [Int32Array, Int32Array] {
+  const start = new Int32Array(n + 1);
+  for (let a = 0; a < m; a++) start[key[a] + 1]++;
+  for (let v = 0; v < n; v++) start[v + 1] += start[v];
+  const fill = start.slice(0, n);
+  const arcs = new Int32Array(m);
+  for (let a = 0; a < m; a++) arcs[fill[key[a]]++] = a;
+  for (let v = 0; v < n; v++) {
+    const lo = start[v];
+    const hi = start[v + 1];
+    if (hi - lo > 1) {
+      const group = Array.from(arcs.subarray(lo, hi));
+      group.sort((x, y) => other[x] - other[y] || link[x] - link[y]);
+      arcs.set(group, lo);
+    }
+  }
+  return [start, arcs];
+}
+
+/** Plain code-unit comparison: locale-independent, so output never depends on the machine. */
+export function compareIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
