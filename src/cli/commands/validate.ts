@@ -1,0 +1,46 @@
+// `sidedoor validate`: schema and cross-reference checks only. Exit 0 when valid (warnings allowed), 2 otherwise.
+
+import { Command, Option } from 'commander';
+import { loadRegister } from '../../register/load-register.js';
+import { TooManyFilesError } from '../../register/discover.js';
+import { UsageError } from '../errors.js';
+import { DEFAULT_MAX_DIAGNOSTICS, formatDiagnostics, locateRoot } from '../load.js';
+import type { RegisterOptions } from '../load.js';
+import { addRegisterOptions } from '../options.js';
+import { emit } from '../output.js';
+
+interface ValidateOptions extends RegisterOptions {
+  format: 'text' | 'json';
+}
+
+export function validateCommand(): Command {
+  return addRegisterOptions(new Command('validate'))
+    .description('check the register against the schema and its cross-references; print file:line:col diagnostics')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .action((options: ValidateOptions) => {
+      const root = locateRoot(options);
+      let loaded;
+      try {
+        loaded = loadRegister(root, { maxFileBytes: options.maxFileSize, maxFiles: options.maxFiles });
+      } catch (e) {
+        if (e instanceof TooManyFilesError) throw new UsageError(e.message);
+        throw e;
+      }
+      const errors = loaded.diagnostics.filter((d) => d.severity === 'error').length;
+      if (options.format === 'json') {
+        emit(`${JSON.stringify({
+          valid: errors === 0,
+          files: loaded.fileCount,
+          errors,
+          warnings: loaded.diagnostics.length - errors,
+          diagnostics: loaded.diagnostics.map((d) => ({ file: d.file, line: d.line, column: d.column, severity: d.severity, message: d.message })),
+        }, null, 2)}\n`);
+      } else if (loaded.diagnostics.length > 0) {
+        process.stdout.write(formatDiagnostics(loaded.diagnostics, options.maxDiagnostics ?? DEFAULT_MAX_DIAGNOSTICS));
+      } else {
+        const r = loaded.register;
+        process.stdout.write(`register is valid: ${loaded.fileCount} files, ${(r?.zones.size ?? 0)} zones, ${r?.vendors.size ?? 0} vendors, ${r?.systems.size ?? 0} systems, ${r?.links.length ?? 0} links\n`);
+      }
+      process.exitCode = errors > 0 ? 2 : 0;
+    });
+}

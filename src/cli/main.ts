@@ -1,0 +1,56 @@
+// The CLI entry: builds the commander program, runs it, and maps every failure to an exit code.
+// 0 nothing failed · 1 an open finding at or above --fail-on · 2 usage error, invalid register or unreadable git ref.
+// No stack trace reaches the user unless SIDEDOOR_DEBUG=1.
+
+import { Command, CommanderError } from 'commander';
+import { TOOL_VERSION } from '../version.js';
+import { validateCommand } from './commands/validate.js';
+import { InvalidRegisterError, UsageError } from './errors.js';
+import { terminalText } from './terminal-text.js';
+
+export function buildProgram(): Command {
+  const program = new Command('sidedoor')
+    .description('Third-party vendor risk register as YAML in git: unsegmented paths, single points of failure, risky links, register hygiene.')
+    .version(TOOL_VERSION)
+    .showSuggestionAfterError(true);
+  for (const command of commands()) program.addCommand(command);
+  return program;
+}
+
+function commands(): Command[] {
+  return [validateCommand()];
+}
+
+/** Commander reports its own usage errors through exitOverride; ours are exceptions. */
+function configureExits(command: Command): void {
+  command.exitOverride();
+  command.configureOutput({ outputError: (text, write) => write(text) });
+  for (const sub of command.commands) configureExits(sub);
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  configureExits(program);
+  try {
+    await program.parseAsync(argv);
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+  } catch (e) {
+    return exitCodeFor(e);
+  }
+}
+
+function exitCodeFor(e: unknown): number {
+  if (e instanceof CommanderError) {
+    if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
+    return 2;
+  }
+  if (e instanceof InvalidRegisterError) return 2;
+  if (e instanceof UsageError) {
+    process.stderr.write(`sidedoor: ${terminalText(e.message)}\n`);
+    return 2;
+  }
+  if (process.env.SIDEDOOR_DEBUG === '1' && e instanceof Error) process.stderr.write(`${e.stack ?? e.message}\n`);
+  const message = e instanceof Error ? e.message : String(e);
+  process.stderr.write(`sidedoor: internal error: ${terminalText(message)}${process.env.SIDEDOOR_DEBUG === '1' ? '' : ' (set SIDEDOOR_DEBUG=1 for details)'}\n`);
+  return 2;
+}

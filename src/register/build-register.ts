@@ -1,0 +1,314 @@
+// Parsed files → one Register: resolves SPEC defaults, adds the built-in zones and the implicit internet edges,
+// names links, and checks what only the whole register can tell: duplicate ids (citing both places) and
+// cross-references (with the nearest existing id as a suggestion). Order-independent: files may come in any order,
+// entities may move between files, and the result is the same.
+
+import type { ParsedConfig, ParsedEntity, ParsedFile } from './parse-file.js';
+import { CONFIG_FILE } from './parse-file.js';
+import type {
+  AcceptanceInput, LinkInput, RuleSettingInput, SegmentationRuleInput, SystemInput, VendorInput, ZoneInput,
+} from './schema.js';
+import type {
+  Acceptance, Diagnostic, FindingSeverity, Link, Register, RegisterConfig, ReviewSettings, RuleOverride,
+  SegmentationRule, Selector, SourceLocation, System, Vendor, Zone,
+} from './types.js';
+import {
+  BUILTIN_RULE_ID, GATEWAY_KINDS, INTERNET_NODE, INTERNET_ZONE, PLAINTEXT_PROTOCOLS, THIRD_PARTY_ZONE,
+} from './types.js';
+import { didYouMean } from './suggest.js';
+import { compareIds } from '../graph/attack-graph.js';
+
+export interface BuildResult {
+  /** Present when there is no error (warnings allowed). */
+  register?: Register;
+  diagnostics: Diagnostic[];
+}
+
+const DEFAULT_REVIEW: ReviewSettings = {
+  assessment_max_age_days: { critical: 365, high: 365, medium: 730, low: 1095 },
+  contract_warning_days: 90,
+  bulk_records_threshold: 10000,
+};
+
+export function buildRegister(root: string, files: ParsedFile[]): BuildResult {
+  const diagnostics: Diagnostic[] = files.flatMap((f) => f.diagnostics);
+  const error = (loc: SourceLocation, message: string) => diagnostics.push({ ...loc, severity: 'error', message });
+  const warn = (loc: SourceLocation, message: string) => diagnostics.push({ ...loc, severity: 'warning', message });
+  const ordered = [...files].sort((a, b) => compareIds(a.file, b.file));
+  const entities = ordered.flatMap((f) => f.entities);
+  const configFile = ordered.find((f) => f.file === CONFIG_FILE);
+  if (configFile && !configFile.config && configFile.diagnostics.length === 0) {
+    error({ file: CONFIG_FILE, line: 1, column: 1 }, `${CONFIG_FILE} must hold at least \`version: 1\``);
+  }
+
+  const zones = collectZones(entities, error);
+  const nodeIds = new Map<string, SourceLocation>([[INTERNET_NODE, builtinLoc()]]);
+  const claimNode = (id: string, loc: SourceLocation) => {
+    const first = nodeIds.get(id);
+    if (first === undefined) nodeIds.set(id, loc);
+    else if (id === INTERNET_NODE) error(loc, `'internet' is the built-in internet node; choose another id`);
+    else error(loc, `duplicate id '${id}': already defined at ${where(first)}`);
+    return first === undefined;
+  };
+  const vendors = new Map<string, Vendor>();
+  const systems = new Map<string, System>();
+  for (const e of entities) {
+    if (e.key === 'vendors' && claimNode(String(e.data.id), e.loc)) vendors.set(String(e.data.id), toVendor(e));
+    if (e.key === 'systems' && claimNode(String(e.data.id), e.loc)) systems.set(String(e.data.id), toSystem(e));
+  }
+  // Entries that failed their schema still count as defined for references (their own error is already reported).
+  const invalid = ordered.flatMap((f) => f.invalidIds);
+  for (const { key, id } of invalid) {
+    if (key === 'zones' && !zones.has(id)) zones.set(id, { id, name: id, trust: 0, builtin: false, loc: builtinLoc(), fieldLocs: new Map() });
+    if ((key === 'vendors' || key === 'systems') && !nodeIds.has(id)) nodeIds.set(id, builtinLoc());
+  }
+  const invalidVendors = new Set(invalid.filter((i) => i.key === 'vendors').map((i) => i.id));
+  const invalidSystems = new Set(invalid.filter((i) => i.key === 'systems').map((i) => i.id));
+  const nodeExists = (id: string) => nodeIds.has(id);
+  const refError = (loc: SourceLocation, what: string, id: string, pool: Iterable<string>) =>
+    error(loc, `${what} '${id}' does not exist${didYouMean(id, pool)}`);
+
+  for (const vendor of vendors.values()) {
+    if (!zones.has(vendor.zone)) refError(fieldLoc(vendor, 'zone'), `vendor '${vendor.id}': zone`, vendor.zone, zones.keys());
+    vendor.subprocessors.forEach((sub, i) => {
+      if (!vendors.has(sub) && !invalidVendors.has(sub)) refError(fieldLoc(vendor, `subprocessors.${i}`), `vendor '${vendor.id}': subprocessor`, sub, vendors.keys());
+      if (sub === vendor.id) error(fieldLoc(vendor, `subprocessors.${i}`), `vendor '${vendor.id}' lists itself as a subprocessor`);
+    });
+  }
+  for (const system of systems.values()) {
+    if (!zones.has(system.zone)) refError(fieldLoc(system, 'zone'), `system '${system.id}': zone`, system.zone, zones.keys());
+    if (system.vendor !== undefined && !vendors.has(system.vendor) && !invalidVendors.has(system.vendor)) {
+      refError(fieldLoc(system, 'vendor'), `system '${system.id}': vendor`, system.vendor, vendors.keys());
+    }
+    system.depends_on.forEach((dep, i) => dep.anyOf.forEach((id, j) => {
+      if (!nodeExists(id)) {
+        refError(fieldLoc(system, dep.isAnyOf ? `depends_on.${i}.any_of.${j}` : `depends_on.${i}`), `system '${system.id}': depends_on`, id, nodeIds.keys());
+      }
+    }));
+  }
+
+  const links = collectLinks(entities, systems, invalidSystems, nodeIds, error, warn);
+  const acceptances = entities.filter((e) => e.key === 'acceptances').map(toAcceptance);
+  const config = toConfig(configFile?.config, zones, systems, vendors, error);
+
+  const hasError = diagnostics.some((d) => d.severity === 'error');
+  return {
+    diagnostics,
+    register: hasError ? undefined : {
+      root, files: ordered.map((f) => f.file), config, zones, vendors, systems, links, acceptances,
+    },
+  };
+}
+
+function collectZones(entities: ParsedEntity[], error: (loc: SourceLocation, message: string) => void): Map<string, Zone> {
+  const zones = new Map<string, Zone>();
+  const builtins: Zone[] = [
+    { id: INTERNET_ZONE, name: INTERNET_ZONE, trust: 0, builtin: true, loc: builtinLoc(), fieldLocs: new Map() },
+    { id: THIRD_PARTY_ZONE, name: THIRD_PARTY_ZONE, trust: 1, builtin: true, loc: builtinLoc(), fieldLocs: new Map() },
+  ];
+  for (const zone of builtins) zones.set(zone.id, zone);
+  for (const e of entities) {
+    if (e.key !== 'zones') continue;
+    const input = e.data as ZoneInput;
+    const existing = zones.get(input.id);
+    if (existing && !existing.builtin) {
+      error(e.loc, `duplicate zone '${input.id}': already defined at ${where(existing.loc)}`);
+      continue;
+    }
+    zones.set(input.id, {
+      id: input.id, name: input.name ?? input.id, trust: input.trust as Zone['trust'], description: input.description,
+      builtin: false, ...located(e),
+    });
+  }
+  return zones;
+}
+
+function collectLinks(
+  entities: ParsedEntity[], systems: Map<string, System>, invalidSystems: Set<string>, nodeIds: Map<string, SourceLocation>, error: (loc: SourceLocation, message: string) => void,
+  warn: (loc: SourceLocation, message: string) => void,
+): Link[] {
+  const byId = new Map<string, Link>();
+  const add = (link: Link) => {
+    const first = byId.get(link.id);
+    if (first === undefined) {
+      byId.set(link.id, link);
+      return;
+    }
+    const hint = link.fieldLocs.has('id') ? '' : '; give one of them an explicit `id`';
+    error(link.loc, `duplicate link id '${link.id}': already used at ${where(first.loc)}${hint}`);
+  };
+  for (const e of entities) {
+    if (e.key !== 'links') continue;
+    const link = toLink(e);
+    for (const end of ['from', 'to'] as const) {
+      if (!nodeIds.has(link[end])) {
+        error(fieldLoc(link, end), `link '${link.id}': ${end} '${link[end]}' does not exist${didYouMean(link[end], nodeIds.keys())}`);
+      }
+    }
+    link.via.forEach((gateway, i) => {
+      const system = systems.get(gateway);
+      if (invalidSystems.has(gateway)) return;
+      if (!system) {
+        error(fieldLoc(link, `via.${i}`), `link '${link.id}': via '${gateway}' is not a system${didYouMean(gateway, systems.keys())}`);
+      } else if (!system.enforcement) {
+        warn(fieldLoc(link, `via.${i}`), `link '${link.id}': via '${gateway}' is not an enforcement system (kind ${system.kind}, enforcement false), so it filters nothing`);
+      }
+    });
+    add(link);
+  }
+  for (const system of systems.values()) {
+    if (!system.internet_facing) continue;
+    add({
+      id: `internet-to-${system.id}`, from: INTERNET_NODE, to: system.id, kind: 'network', auth: 'none', encrypted: true,
+      via: [], bidirectional: false, on_demand: false, implicit: true,
+      loc: fieldLoc(system, 'internet_facing'), fieldLocs: new Map(),
+    });
+  }
+  return [...byId.values()].sort((a, b) => compareIds(a.id, b.id));
+}
+
+function toVendor(e: ParsedEntity): Vendor {
+  const v = e.data as VendorInput;
+  return {
+    id: v.id, name: v.name, tier: v.tier, zone: v.zone ?? THIRD_PARTY_ZONE, owner: v.owner, country: v.country,
+    identifiers: v.identifiers, contacts: v.contacts ?? [], contract: v.contract, assessments: v.assessments ?? [],
+    certifications: v.certifications ?? [], subprocessors: v.subprocessors ?? [], data: v.data ?? 'internal',
+    substitutability: v.substitutability, exit_plan: v.exit_plan, notes: v.notes, ...located(e),
+  };
+}
+
+function toSystem(e: ParsedEntity): System {
+  const s = e.data as SystemInput;
+  const kind = s.kind ?? 'application';
+  const fieldLocs = new Map(e.locs);
+  return {
+    id: s.id, name: s.name, zone: s.zone, kind, vendor: s.vendor, owner: s.owner, criticality: s.criticality ?? 'medium',
+    data: s.data ?? 'internal', records: s.records, internet_facing: s.internet_facing ?? false,
+    end_of_support: s.end_of_support, enforcement: s.enforcement ?? GATEWAY_KINDS.includes(kind),
+    redundant: s.redundant ?? false, controls: s.controls ?? {},
+    depends_on: (s.depends_on ?? []).map((dep, i) => {
+      const loc = fieldLocs.get(`depends_on.${i}`) ?? e.loc;
+      return typeof dep === 'string' ? { anyOf: [dep], isAnyOf: false, loc } : { anyOf: dep.any_of, isAnyOf: true, loc };
+    }),
+    tags: s.tags ?? [], description: s.description, loc: e.loc, fieldLocs,
+  };
+}
+
+/** SPEC §1.6: `<from>-to-<to>`, with `-<port>` when a port is given. */
+export function defaultLinkId(from: string, to: string, port?: number): string {
+  return `${from}-to-${to}${port === undefined ? '' : `-${port}`}`;
+}
+
+function toLink(e: ParsedEntity): Link {
+  const l = e.data as LinkInput;
+  const protocol = l.protocol;
+  return {
+    id: l.id ?? defaultLinkId(l.from, l.to, l.port), from: l.from, to: l.to, kind: l.kind ?? 'network', protocol,
+    port: l.port, auth: l.auth ?? 'none',
+    encrypted: l.encrypted ?? !(protocol !== undefined && PLAINTEXT_PROTOCOLS.includes(protocol.toLowerCase())),
+    via: l.via ?? [], bidirectional: l.bidirectional ?? false, on_demand: l.on_demand ?? false, purpose: l.purpose,
+    ticket: l.ticket, description: l.description, implicit: false, ...located(e),
+  };
+}
+
+function toAcceptance(e: ParsedEntity): Acceptance {
+  const a = e.data as AcceptanceInput;
+  return { finding: a.finding, reason: a.reason, approved_by: a.approved_by, expires: a.expires, ticket: a.ticket, ...located(e) };
+}
+
+function toConfig(
+  parsed: ParsedConfig | undefined, zones: Map<string, Zone>, systems: Map<string, System>, vendors: Map<string, Vendor>,
+  error: (loc: SourceLocation, message: string) => void,
+): RegisterConfig {
+  const data = (parsed?.data ?? {}) as {
+    organization?: string;
+    policy?: { builtin?: boolean; segmentation?: SegmentationRuleInput[] };
+    review?: { assessment_max_age_days?: Partial<ReviewSettings['assessment_max_age_days']>; contract_warning_days?: number; bulk_records_threshold?: number };
+    rules?: Record<string, RuleSettingInput | undefined>;
+  };
+  const configLoc = parsed?.loc ?? { file: CONFIG_FILE, line: 1, column: 1 };
+  const locs = new Map(parsed?.locs ?? []);
+  const locOf = (path: string) => locs.get(path) ?? configLoc;
+
+  const segmentation: SegmentationRule[] = [];
+  if (data.policy?.builtin !== false) {
+    const gateways = [...systems.values()].filter((s) => s.enforcement).map((s) => s.id).sort(compareIds);
+    segmentation.push({
+      id: BUILTIN_RULE_ID, description: 'Low-trust footholds (trust ≤ 1) must not reach sensitive zones (trust ≥ 3) except through an enforcement gateway',
+      from: { trust_max: 1 }, to: { trust_min: 3 }, allow_via: gateways, severity: 'critical', builtin: true,
+      loc: locs.get('policy.builtin') ?? configLoc,
+    });
+  }
+  const seen = new Map<string, SourceLocation>();
+  (data.policy?.segmentation ?? []).forEach((rule, i) => {
+    const base = `policy.segmentation.${i}`;
+    const loc = locOf(base);
+    const firstAt = seen.get(rule.id) ?? (rule.id === BUILTIN_RULE_ID && data.policy?.builtin !== false ? configLoc : undefined);
+    if (firstAt) error(locOf(`${base}.id`), `duplicate policy rule id '${rule.id}'${rule.id === BUILTIN_RULE_ID ? ' (the built-in rule; set `policy.builtin: false` to replace it)' : ''}`);
+    seen.set(rule.id, loc);
+    for (const side of ['from', 'to'] as const) checkSelector(rule[side], `${base}.${side}`, locOf, zones, systems, vendors, error);
+    (rule.allow_via ?? []).forEach((id, j) => {
+      if (!systems.has(id)) error(locOf(`${base}.allow_via.${j}`), `policy rule '${rule.id}': allow_via '${id}' is not a system${didYouMean(id, systems.keys())}`);
+    });
+    segmentation.push({
+      id: rule.id, description: rule.description, from: rule.from as Selector | undefined, to: rule.to as Selector | undefined,
+      allow_via: rule.allow_via ?? [], severity: rule.severity ?? 'high', builtin: false, loc,
+    });
+  });
+
+  const review: ReviewSettings = {
+    assessment_max_age_days: { ...DEFAULT_REVIEW.assessment_max_age_days, ...data.review?.assessment_max_age_days },
+    contract_warning_days: data.review?.contract_warning_days ?? DEFAULT_REVIEW.contract_warning_days,
+    bulk_records_threshold: data.review?.bulk_records_threshold ?? DEFAULT_REVIEW.bulk_records_threshold,
+  };
+
+  const rules = new Map<string, RuleOverride>();
+  for (const [id, setting] of Object.entries(data.rules ?? {})) {
+    if (setting === undefined) continue;
+    rules.set(id, toRuleOverride(setting, locOf(`rules.${id}`)));
+  }
+  return { version: 1, organization: data.organization, segmentation, review, rules, loc: configLoc };
+}
+
+function toRuleOverride(setting: RuleSettingInput, loc: SourceLocation): RuleOverride {
+  if (setting === 'off') return { off: true, options: new Map(), loc };
+  if (typeof setting === 'string') return { off: false, severity: setting as FindingSeverity, options: new Map(), loc };
+  const options = new Map<string, number>();
+  if (setting.threshold !== undefined) options.set('threshold', setting.threshold);
+  return {
+    off: setting.severity === 'off',
+    severity: setting.severity === 'off' ? undefined : setting.severity,
+    options, loc,
+  };
+}
+
+function checkSelector(
+  selector: SegmentationRuleInput['from'], base: string, locOf: (path: string) => SourceLocation,
+  zones: Map<string, Zone>, systems: Map<string, System>, vendors: Map<string, Vendor>,
+  error: (loc: SourceLocation, message: string) => void,
+): void {
+  if (!selector) return;
+  const check = (field: string, ids: string[] | undefined, pool: Map<string, unknown>, what: string) =>
+    (ids ?? []).forEach((id, i) => {
+      if (!pool.has(id)) error(locOf(`${base}.${field}.${i}`), `policy selector: ${what} '${id}' does not exist${didYouMean(id, pool.keys())}`);
+    });
+  check('zones', selector.zones, zones, 'zone');
+  check('systems', selector.systems, systems, 'system');
+  if (Array.isArray(selector.vendors)) check('vendors', selector.vendors, vendors, 'vendor');
+}
+
+function located(e: ParsedEntity): { loc: SourceLocation; fieldLocs: Map<string, SourceLocation> } {
+  return { loc: e.loc, fieldLocs: new Map(e.locs) };
+}
+
+function fieldLoc(entity: { loc: SourceLocation; fieldLocs: ReadonlyMap<string, SourceLocation> }, path: string): SourceLocation {
+  return entity.fieldLocs.get(path) ?? entity.loc;
+}
+
+function builtinLoc(): SourceLocation {
+  return { file: CONFIG_FILE, line: 1, column: 1 };
+}
+
+function where(loc: SourceLocation): string {
+  return `${loc.file}:${loc.line}:${loc.column}`;
+}

@@ -1,0 +1,85 @@
+// Loading a register from disk: list the files, read them (with a size limit), parse each (through an optional
+// cache), then assemble. The same assembly serves registers read from a git ref (src/git/), which supply their own
+// file bytes.
+
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildRegister } from './build-register.js';
+import { listRegisterFiles } from './discover.js';
+import type { ListOptions } from './discover.js';
+import { parseRegisterFile } from './parse-file.js';
+import type { ParsedFile } from './parse-file.js';
+import type { Diagnostic, Register } from './types.js';
+
+export interface LoadResult {
+  register?: Register;
+  diagnostics: Diagnostic[];
+  /** Number of register files found. */
+  fileCount: number;
+}
+
+/** Parses file bytes; a cache implements the same signature. */
+export type FileParser = (file: string, bytes: Uint8Array) => ParsedFile;
+
+/** Records the duration of a named phase; the CLI passes one in for `--timings`, the core never reads the clock. */
+export type PhaseTimer = <T>(phase: string, work: () => T) => T;
+
+export interface LoadOptions extends ListOptions {
+  maxFileBytes?: number;
+  parse?: FileParser;
+  timer?: PhaseTimer;
+}
+
+export const DEFAULT_MAX_FILE_BYTES = 64 * 1024 * 1024;
+
+const untimed: PhaseTimer = (_phase, work) => work();
+
+export function loadRegister(root: string, options: LoadOptions = {}): LoadResult {
+  const timer = options.timer ?? untimed;
+  const listed = timer('discovery', () => listRegisterFiles(root, options));
+  const diagnostics: Diagnostic[] = [...listed.diagnostics];
+  const contents = timer('read', () => readFiles(root, listed.files, options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, diagnostics));
+  const result = assembleRegister(root, contents, { parse: options.parse, timer });
+  return { ...result, diagnostics: [...diagnostics, ...result.diagnostics], fileCount: listed.files.length };
+}
+
+export interface FileContent {
+  file: string;
+  bytes: Uint8Array;
+}
+
+/** Parses and assembles already-read files: shared by the disk loader and the git-ref loader. */
+export function assembleRegister(
+  root: string, contents: FileContent[], options: { parse?: FileParser; timer?: PhaseTimer } = {},
+): { register?: Register; diagnostics: Diagnostic[] } {
+  const timer = options.timer ?? untimed;
+  const parse = options.parse ?? parseRegisterFile;
+  const parsed = timer('parse', () => contents.map((c) => parse(c.file, c.bytes)));
+  const built = timer('validate', () => buildRegister(root, parsed));
+  return { register: built.register, diagnostics: sortDiagnostics(built.diagnostics) };
+}
+
+function readFiles(root: string, files: string[], maxBytes: number, diagnostics: Diagnostic[]): FileContent[] {
+  const contents: FileContent[] = [];
+  for (const file of files) {
+    const path = join(root, file);
+    try {
+      const size = statSync(path).size;
+      if (size > maxBytes) {
+        diagnostics.push({ file, line: 1, column: 1, severity: 'error', message: `the file is ${size} bytes, over the ${maxBytes}-byte limit; raise it with --max-file-size if this is intended` });
+        continue;
+      }
+      contents.push({ file, bytes: readFileSync(path) });
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      diagnostics.push({ file, line: 1, column: 1, severity: 'error', message: `cannot read this file (${code === 'EACCES' ? 'permission denied' : code ?? 'error'})` });
+    }
+  }
+  return contents;
+}
+
+export function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
+  return [...diagnostics].sort((a, b) =>
+    (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.column - b.column
+    || (a.message < b.message ? -1 : a.message > b.message ? 1 : 0));
+}

@@ -1,0 +1,285 @@
+// One register file → validated entity inputs with source locations, plus diagnostics. Pure: text in, data out.
+// The result is plain JSON (no Maps, no class instances) so the parse cache can store it as is.
+//
+// Each entity is validated on its own, so one bad entry does not hide the rest of the file and cross-reference
+// checks still see every good one. yaml's alias limit (maxAliasCount) guards against alias bombs; a stack overflow
+// from absurdly deep nesting inside the yaml package is caught and reported as a diagnostic.
+
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
+import type { Node as YamlNode, Pair, YAMLMap } from 'yaml';
+import type { z } from 'zod';
+import type { Diagnostic, SourceLocation } from './types.js';
+import {
+  acceptanceSchema, CONFIG_KEYS, configSettingsSchema, ENTITY_KEYS, linkSchema, systemSchema, vendorSchema, zoneSchema,
+} from './schema.js';
+import type { EntityKey } from './schema.js';
+import { didYouMean } from './suggest.js';
+
+export const CONFIG_FILE = 'sidedoor.yaml';
+const MAX_ALIAS_COUNT = 100;
+
+/** Field path (dot-joined, list indices as numbers) → location, for one entity or for the config. */
+export type LocationTable = [string, SourceLocation][];
+
+export interface ParsedEntity {
+  key: EntityKey;
+  /** The entity as written (validated by its schema), before defaults. */
+  data: Record<string, unknown>;
+  loc: SourceLocation;
+  locs: LocationTable;
+}
+
+export interface ParsedConfig {
+  data: Record<string, unknown>;
+  loc: SourceLocation;
+  locs: LocationTable;
+}
+
+export interface ParsedFile {
+  file: string;
+  entities: ParsedEntity[];
+  /** Ids of entries that failed their schema: they still count as defined, so one typo does not cascade into
+   * "does not exist" errors everywhere they are referenced. */
+  invalidIds: { key: EntityKey; id: string }[];
+  config?: ParsedConfig;
+  diagnostics: Diagnostic[];
+}
+
+const ENTITY_SCHEMAS: Record<EntityKey, z.ZodType> = {
+  zones: zoneSchema, vendors: vendorSchema, systems: systemSchema, links: linkSchema, acceptances: acceptanceSchema,
+};
+
+/** Parses one file's bytes. `file` is the path relative to the register root, used in every location. */
+export function parseRegisterFile(file: string, bytes: Uint8Array): ParsedFile {
+  const result: ParsedFile = { file, entities: [], invalidIds: [], diagnostics: [] };
+  const text = decodeUtf8(file, bytes, result.diagnostics);
+  if (text === undefined) return result;
+  try {
+    parseText(file, text, result);
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    result.entities = [];
+    result.diagnostics.push({ file, line: 1, column: 1, severity: 'error', message: 'the YAML is nested too deeply to read' });
+  }
+  return result;
+}
+
+function decodeUtf8(file: string, bytes: Uint8Array, diagnostics: Diagnostic[]): string | undefined {
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  } catch {
+    const lossy = new TextDecoder('utf-8').decode(bytes);
+    const at = lossy.indexOf('\uFFFD');
+    const before = lossy.slice(0, Math.max(0, at));
+    const line = before.split('\n').length;
+    const column = at - before.lastIndexOf('\n');
+    diagnostics.push({ file, line, column, severity: 'error', message: 'the file is not valid UTF-8' });
+    return undefined;
+  }
+}
+
+function parseText(file: string, text: string, result: ParsedFile): void {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, strict: true });
+  const at = (offset: number | undefined): SourceLocation => {
+    const { line, col } = lines.linePos(offset ?? 0);
+    return { file, line, column: col };
+  };
+  const error = (offset: number | undefined, message: string) =>
+    result.diagnostics.push({ ...at(offset), severity: 'error', message });
+
+  if (doc.errors.length > 0) {
+    for (const e of doc.errors) error(e.pos[0], yamlErrorMessage(e.code, e.message));
+    return;
+  }
+  const root = doc.contents;
+  if (root === null || (isScalar(root) && root.value === null)) return; // empty file, or only comments
+  if (!isMap(root)) {
+    error(root.range?.[0], `a register file must be a YAML mapping with keys such as ${ENTITY_KEYS.join(', ')} (found ${isSeq(root) ? 'a list' : 'a scalar'})`);
+    return;
+  }
+  let plain: unknown;
+  try {
+    plain = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (e) {
+    if (e instanceof ReferenceError) {
+      error(0, `too many YAML aliases (more than ${MAX_ALIAS_COUNT} expansions): refusing a possible alias bomb`);
+      return;
+    }
+    throw e;
+  }
+  const values = plain as Record<string, unknown>;
+  const isConfigFile = file === CONFIG_FILE;
+  const configPairs: Pair[] = [];
+  for (const pair of root.items) {
+    const keyNode = pair.key as YamlNode | null;
+    const key = isScalar(keyNode) ? String(keyNode.value) : undefined;
+    const keyOffset = keyNode?.range?.[0];
+    if (key !== undefined && (ENTITY_KEYS as readonly string[]).includes(key)) {
+      readEntityList(key as EntityKey, pair, Object.getOwnPropertyDescriptor(values, key)?.value, at, result);
+    } else if (key !== undefined && (CONFIG_KEYS as readonly string[]).includes(key)) {
+      if (isConfigFile) configPairs.push(pair);
+      else error(keyOffset, `\`${key}\` belongs in ${CONFIG_FILE}, not in other register files`);
+    } else {
+      const allowed = isConfigFile ? [...ENTITY_KEYS, ...CONFIG_KEYS] : [...ENTITY_KEYS];
+      error(keyOffset, `unknown top-level key '${key ?? '?'}'${didYouMean(key ?? '', allowed)}; allowed keys: ${allowed.join(', ')}`);
+    }
+  }
+  if (isConfigFile) readConfig(root, configPairs, values, at, result);
+}
+
+function readEntityList(
+  key: EntityKey, pair: Pair, value: unknown, at: (offset?: number) => SourceLocation, result: ParsedFile,
+): void {
+  const listNode = pair.value as YamlNode | null;
+  if (value === null || value === undefined) return; // `systems:` with nothing under it
+  if (!isSeq(listNode) || !Array.isArray(value)) {
+    result.diagnostics.push({ ...at(listNode?.range?.[0] ?? (pair.key as YamlNode).range?.[0]), severity: 'error', message: `\`${key}\` must be a list` });
+    return;
+  }
+  const schema = ENTITY_SCHEMAS[key];
+  listNode.items.forEach((itemNode, index) => {
+    const item = value[index];
+    const loc = at((itemNode as YamlNode).range?.[0]);
+    const checked = schema.safeParse(item);
+    if (!checked.success) {
+      for (const issue of checked.error.issues) {
+        result.diagnostics.push(issueDiagnostic(issue, itemNode as YamlNode, at, `${singular(key)} ${describeEntity(item)}`, schema));
+      }
+      const id = item && typeof item === 'object' ? Object.getOwnPropertyDescriptor(item, 'id')?.value : undefined;
+      if (typeof id === 'string') result.invalidIds.push({ key, id });
+      return;
+    }
+    result.entities.push({ key, data: item as Record<string, unknown>, loc, locs: locationTable(itemNode as YamlNode, at) });
+  });
+}
+
+function readConfig(
+  root: YAMLMap, pairs: Pair[], values: Record<string, unknown>, at: (offset?: number) => SourceLocation,
+  result: ParsedFile,
+): void {
+  const data: Record<string, unknown> = {};
+  for (const pair of pairs) {
+    const key = String((pair.key as { value: unknown }).value);
+    data[key] = Object.getOwnPropertyDescriptor(values, key)?.value;
+  }
+  const checked = configSettingsSchema.safeParse(data);
+  if (!checked.success) {
+    for (const issue of checked.error.issues) result.diagnostics.push(issueDiagnostic(issue, root, at, CONFIG_FILE, configSettingsSchema));
+    return;
+  }
+  result.config = { data, loc: at(root.range?.[0]), locs: locationTable(root, at) };
+}
+
+/** Records the location of every node inside an entity or the config, by dotted path, iteratively. */
+function locationTable(node: YamlNode, at: (offset?: number) => SourceLocation): LocationTable {
+  const table: LocationTable = [];
+  const stack: [YamlNode, string][] = [[node, '']];
+  while (stack.length > 0) {
+    const [current, path] = stack.pop() as [YamlNode, string];
+    if (isMap(current)) {
+      for (const pair of current.items) {
+        const keyNode = pair.key as YamlNode | null;
+        if (!isScalar(keyNode)) continue;
+        const childPath = path === '' ? String(keyNode.value) : `${path}.${String(keyNode.value)}`;
+        table.push([childPath, at(keyNode.range?.[0])]);
+        if (pair.value && (isMap(pair.value) || isSeq(pair.value))) stack.push([pair.value as YamlNode, childPath]);
+      }
+    } else if (isSeq(current)) {
+      current.items.forEach((item, i) => {
+        const childPath = `${path}.${i}`;
+        table.push([childPath, at((item as YamlNode).range?.[0])]);
+        if (isMap(item) || isSeq(item)) stack.push([item as YamlNode, childPath]);
+      });
+    }
+  }
+  return table;
+}
+
+/** A zod issue → a diagnostic at the node it concerns (the offending key for unknown keys). */
+function issueDiagnostic(
+  issue: z.core.$ZodIssue, base: YamlNode, at: (offset?: number) => SourceLocation, subject: string, schema: z.ZodType,
+): Diagnostic {
+  const { node, resolved } = nodeAt(base, issue.path);
+  const where = issue.path.length > 0 ? `\`${issue.path.join('.')}\`` : '';
+  let offset = node.range?.[0];
+  let message: string;
+  if (issue.code === 'unrecognized_keys') {
+    const known = knownKeys(schema, issue.path);
+    const parts = issue.keys.map((k) => `unknown field '${k}'${didYouMean(k, known)}`);
+    if (isMap(node)) {
+      const keyNode = node.items.find((p) => isScalar(p.key) && String(p.key.value) === issue.keys[0])?.key as YamlNode | undefined;
+      offset = keyNode?.range?.[0] ?? offset;
+    }
+    message = `${subject}${where ? ` ${where}` : ''}: ${parts.join('; ')}`;
+  } else if (!resolved && issue.code === 'invalid_type' && issue.input === undefined) {
+    message = `${subject}: missing required field ${where}`;
+  } else {
+    message = `${subject}: ${where ? `${where} ` : ''}${issueText(issue)}`;
+  }
+  return { ...at(offset), severity: 'error', message };
+}
+
+function issueText(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'invalid_value') return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+  if (issue.code === 'invalid_type') return `must be ${issue.expected === 'array' ? 'a list' : issue.expected === 'object' ? 'a mapping' : `a ${issue.expected}`}`;
+  if (issue.code === 'invalid_union') return 'has the wrong shape';
+  return issue.message;
+}
+
+/** Field names the schema accepts at `path` (for "did you mean"): walks objects, lists, optionals and unions. */
+function knownKeys(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
+  let current: unknown = schema;
+  for (const segment of [...path, undefined]) {
+    for (let unwrapping = true; unwrapping;) {
+      const def = (current as { _zod: { def: { type: string; innerType?: unknown; options?: unknown[] } } })._zod.def;
+      if (def.type === 'optional') current = def.innerType;
+      else if (def.type === 'union') current = def.options?.find((o) => (o as { _zod: { def: { type: string } } })._zod.def.type === 'object') ?? current;
+      else unwrapping = false;
+      if (def.type === 'union') unwrapping = false;
+    }
+    const def = (current as { _zod: { def: { type: string; shape?: Record<string, unknown>; element?: unknown } } })._zod.def;
+    if (segment === undefined) return Object.keys(def.shape ?? {});
+    if (def.type === 'object' && def.shape && typeof segment === 'string' && segment in def.shape) current = def.shape[segment];
+    else if (def.type === 'array' && typeof segment === 'number') current = def.element;
+    else return [];
+  }
+  return [];
+}
+
+function nodeAt(base: YamlNode, path: readonly PropertyKey[]): { node: YamlNode; resolved: boolean } {
+  let node = base;
+  for (const segment of path) {
+    let next: unknown;
+    if (isMap(node)) next = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(segment))?.value;
+    else if (isSeq(node) && typeof segment === 'number') next = node.items[segment];
+    if (!next || typeof next !== 'object' || !('range' in next)) return { node, resolved: false };
+    node = next as YamlNode;
+  }
+  return { node, resolved: true };
+}
+
+function singular(key: EntityKey): string {
+  return key.slice(0, -1);
+}
+
+function describeEntity(item: unknown): string {
+  if (item && typeof item === 'object') {
+    const record = item as Record<string, unknown>;
+    for (const field of ['id', 'finding']) {
+      const value = Object.getOwnPropertyDescriptor(record, field)?.value;
+      if (typeof value === 'string') return `'${value}'`;
+    }
+    const from = Object.getOwnPropertyDescriptor(record, 'from')?.value;
+    const to = Object.getOwnPropertyDescriptor(record, 'to')?.value;
+    if (typeof from === 'string' && typeof to === 'string') return `'${from}' → '${to}'`;
+  }
+  return '(entry)';
+}
+
+function yamlErrorMessage(code: string, message: string): string {
+  const firstLine = message.split('\n')[0];
+  if (code === 'DUPLICATE_KEY') return `duplicate key in one mapping: ${firstLine}`;
+  return `invalid YAML: ${firstLine}`;
+}
