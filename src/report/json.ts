@@ -1,0 +1,91 @@
+// `--format json`: the machine contract of SPEC §3.3. The document is a fresh projection of the scan result, built
+// key by key in the order of the SPEC example, so the bytes never depend on how the input objects were assembled.
+//
+// Extensions beyond the SPEC example, both additive:
+// - an accepted finding carries `acceptance: {finding, approved_by, expires, reason, ticket?}` after `location`
+//   (the acceptance that covers it; its source location is left out, as only the finding's location is contract);
+// - a scan with `--base` or `--baseline` ends with
+//   `comparison: {kind, ref, commit?, fixed: [{id, rule, title}], new_risky_links: [link ids]}` after `summary`.
+// Findings keep the order of the scan result, which sorts them by severity, then id.
+
+import type { Comparison, ScanResult, SeveritySummary } from '../findings/scan-result.js';
+import type { AcceptanceRef, Finding } from '../findings/types.js';
+import type { ReporterOptions } from './types.js';
+
+type JsonValue = string | number | boolean | JsonValue[] | { [key: string]: JsonValue };
+type JsonObject = { [key: string]: JsonValue };
+
+function jsonAcceptance(acceptance: AcceptanceRef): JsonObject {
+  const out: JsonObject = {
+    finding: acceptance.finding,
+    approved_by: acceptance.approved_by,
+    expires: acceptance.expires,
+    reason: acceptance.reason,
+  };
+  if (acceptance.ticket !== undefined) out.ticket = acceptance.ticket;
+  return out;
+}
+
+function jsonFinding(finding: Finding): JsonObject {
+  const out: JsonObject = {
+    id: finding.id,
+    rule: finding.rule,
+    severity: finding.severity,
+    status: finding.status,
+  };
+  if (finding.new !== undefined) out.new = finding.new;
+  out.title = finding.title;
+  out.message = finding.message;
+  out.subjects = [...finding.subjects];
+  if (finding.path !== undefined) out.path = [...finding.path];
+  if (finding.links !== undefined) out.links = [...finding.links];
+  if (finding.impact !== undefined) out.impact = [...finding.impact];
+  if (finding.impact_count !== undefined) out.impact_count = finding.impact_count;
+  out.location = { file: finding.location.file, line: finding.location.line, column: finding.location.column };
+  if (finding.status === 'accepted' && finding.acceptedBy !== undefined) {
+    out.acceptance = jsonAcceptance(finding.acceptedBy);
+  }
+  return out;
+}
+
+function jsonSummary(summary: SeveritySummary): JsonObject {
+  const out: JsonObject = {
+    critical: summary.critical,
+    high: summary.high,
+    medium: summary.medium,
+    low: summary.low,
+    info: summary.info,
+    accepted: summary.accepted,
+  };
+  if (summary.new !== undefined) out.new = summary.new;
+  return out;
+}
+
+function jsonComparison(comparison: Comparison): JsonObject {
+  const out: JsonObject = { kind: comparison.kind, ref: comparison.ref };
+  if (comparison.commit !== undefined) out.commit = comparison.commit;
+  out.fixed = comparison.fixed.map((fixed) => ({ id: fixed.id, rule: fixed.rule, title: fixed.title }));
+  out.new_risky_links = [...comparison.newRiskyLinks];
+  return out;
+}
+
+export function renderJson(result: ScanResult, _options: ReporterOptions): string {
+  const register = result.register;
+  const document: JsonObject = {
+    tool: { name: result.tool.name, version: result.tool.version },
+    today: result.today,
+    register: {
+      root: register.root,
+      files: register.files,
+      zones: register.zones,
+      vendors: register.vendors,
+      systems: register.systems,
+      links: register.links,
+    },
+    findings: result.findings.map(jsonFinding),
+    remediations: result.remediations.map((r) => ({ rule: r.rule, cut: [...r.cut], closes: r.closes })),
+    summary: jsonSummary(result.summary),
+  };
+  if (result.comparison !== undefined) document.comparison = jsonComparison(result.comparison);
+  return `${JSON.stringify(document, null, 2)}\n`;
+}
