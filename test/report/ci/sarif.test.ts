@@ -1,0 +1,141 @@
+import { readFileSync } from 'node:fs';
+import AjvModule from 'ajv';
+import addFormatsModule from 'ajv-formats';
+import { describe, expect, it } from 'vitest';
+import { renderSarif } from '../../../src/report/sarif.js';
+import { comparedResult, options, plainResult, RULES } from './fixtures.js';
+import { expectGolden } from './golden.js';
+
+// ajv and ajv-formats are CommonJS modules that also set `exports.default`; under NodeNext the default import is
+// `module.exports`, so the class and the plugin are its `default` property.
+const Ajv = AjvModule.default;
+const addFormats = addFormatsModule.default;
+
+// The official OASIS schema (copied from shared/schemas/) declares draft-04, whose only difference that matters to
+// Ajv 8 is the name of the id keyword: rename it and compile as draft-07, which has the same semantics for every
+// keyword the SARIF schema uses (no boolean exclusiveMinimum/Maximum).
+function sarifValidator() {
+  const schema = JSON.parse(readFileSync(new URL('./sarif-schema-2.1.0.json', import.meta.url), 'utf8'));
+  schema.$id = schema.id;
+  delete schema.id;
+  delete schema.$schema;
+  const ajv = new Ajv({ allErrors: true, strict: false });
+  addFormats(ajv);
+  return ajv.compile(schema);
+}
+
+const validate = sarifValidator();
+
+interface SarifResult {
+  ruleId: string; ruleIndex: number; level: string; message: { text: string };
+  locations: { physicalLocation: { artifactLocation: { uri: string; uriBaseId: string }; region: { startLine: number; startColumn: number } } }[];
+  partialFingerprints: Record<string, string>;
+  properties: { severity: string; status: string; new?: boolean };
+  suppressions?: { kind: string; status: string; justification: string }[];
+}
+
+function parse(text: string) {
+  return JSON.parse(text) as {
+    $schema: string; version: string;
+    runs: { tool: { driver: { name: string; version: string; informationUri: string; rules: {
+      id: string; name: string; defaultConfiguration: { level: string };
+      properties: { 'security-severity': string; tags: string[] }; help: { text: string; markdown: string };
+    }[] } }; results: SarifResult[] }[];
+  };
+}
+
+describe('renderSarif', () => {
+  it('validates against the official SARIF 2.1.0 schema', () => {
+    for (const result of [plainResult(), comparedResult()]) {
+      const log = JSON.parse(renderSarif(result, options()));
+      expect(validate(log), JSON.stringify(validate.errors, null, 2)).toBe(true);
+    }
+    const empty = { ...plainResult(), findings: [], remediations: [] };
+    expect(validate(JSON.parse(renderSarif(empty, options({ rules: [] }))))).toBe(true);
+  });
+
+  it('the validator does reject an invalid log (the check has teeth)', () => {
+    const log = JSON.parse(renderSarif(plainResult(), options()));
+    log.runs[0].results[0].level = 'fatal';
+    expect(validate(log)).toBe(false);
+    const noVersion = JSON.parse(renderSarif(plainResult(), options()));
+    delete noVersion.version;
+    expect(validate(noVersion)).toBe(false);
+  });
+
+  it('describes every rule with security-severity, tags and help, and points ruleIndex at the right rule', () => {
+    const log = parse(renderSarif(plainResult(), options()));
+    expect(log.version).toBe('2.1.0');
+    const run = log.runs[0];
+    expect(run.tool.driver.name).toBe('sidedoor');
+    expect(run.tool.driver.version).toBe('0.1.0');
+    const rules = run.tool.driver.rules;
+    expect(rules.map((r) => r.id)).toEqual([...RULES.map((r) => r.id), 'acceptance-unused'].sort());
+    const byId = new Map(rules.map((r) => [r.id, r]));
+    expect(byId.get('unsegmented-path')?.properties['security-severity']).toBe('9.5');
+    expect(byId.get('unsegmented-path')?.properties.tags)
+      .toEqual(['security', 'ISO27001:A.8.22', 'ISO27001:A.8.20', 'NIS2:Art.21(2)(d)']);
+    expect(byId.get('unsegmented-path')?.name).toBe('UnsegmentedPath');
+    expect(byId.get('weak-authentication')?.properties['security-severity']).toBe('7.5');
+    expect(byId.get('plaintext-protocol')?.properties['security-severity']).toBe('5.0');
+    expect(byId.get('plaintext-protocol')?.defaultConfiguration.level).toBe('warning');
+    expect(byId.get('missing-owner')?.properties['security-severity']).toBe('2.5');
+    expect(byId.get('missing-owner')?.defaultConfiguration.level).toBe('note');
+    expect(byId.get('weak-authentication')?.help.text).toContain('Require MFA');
+    for (const result of run.results) expect(rules[result.ruleIndex].id).toBe(result.ruleId);
+  });
+
+  it('maps each finding to a result with level, repo-relative location and the finding id as fingerprint', () => {
+    const result = plainResult();
+    const run = parse(renderSarif(result, options())).runs[0];
+    expect(run.results).toHaveLength(result.findings.length);
+    const levels = new Map([['critical', 'error'], ['high', 'error'], ['medium', 'warning'], ['low', 'note'], ['info', 'note']]);
+    run.results.forEach((sarif, i) => {
+      const finding = result.findings[i];
+      expect(sarif.level).toBe(levels.get(finding.severity));
+      expect(sarif.partialFingerprints['sidedoorFindingId/v1']).toBe(finding.id);
+      expect(sarif.properties).toEqual({ severity: finding.severity, status: finding.status });
+      const location = sarif.locations[0].physicalLocation;
+      expect(location.artifactLocation.uriBaseId).toBe('%SRCROOT%');
+      expect(decodeURIComponent(location.artifactLocation.uri)).toBe(`security/register/${finding.location.file}`);
+      expect(location.region).toEqual({ startLine: finding.location.line, startColumn: finding.location.column });
+      expect(sarif.message.text.startsWith(`${finding.title}\n${finding.message}`)).toBe(true);
+    });
+    const hostile = run.results.find((r) => r.partialFingerprints['sidedoorFindingId/v1'] === 'weak-authentication:constructor');
+    expect(hostile?.locations[0].physicalLocation.artifactLocation.uri).toBe('security/register/vendors/acme%20corp.yaml');
+    const path = run.results.find((r) => r.ruleId === 'unsegmented-path');
+    expect(path?.message.text).toContain('Path: parking-app → fs-01 → ad-dc (links: parking-app-to-fs-01-445, fs-01-to-ad-dc-389)');
+    const capped = run.results.find((r) => r.partialFingerprints['sidedoorFindingId/v1'] === 'single-point-of-failure:acme');
+    expect(capped?.message.text).toContain('Impact: 150 systems go down: app-1, app-2, …');
+  });
+
+  it('uses plain register paths when the register root is the repository root', () => {
+    for (const uriBase of ['', '.', './']) {
+      const run = parse(renderSarif(plainResult(), options({ uriBase }))).runs[0];
+      expect(run.results[0].locations[0].physicalLocation.artifactLocation.uri).toBe('systems/core.yaml');
+    }
+  });
+
+  it('suppresses accepted findings with the acceptance as justification, and only them', () => {
+    const run = parse(renderSarif(plainResult(), options())).runs[0];
+    const suppressed = run.results.filter((r) => r.suppressions !== undefined);
+    expect(suppressed.map((r) => r.partialFingerprints['sidedoorFindingId/v1'])).toEqual(['plaintext-protocol:guest-ap-to-library-app-80']);
+    expect(suppressed[0].suppressions).toHaveLength(1);
+    expect(suppressed[0].suppressions?.[0]).toMatchObject({
+      kind: 'external', status: 'accepted',
+      justification: 'Library kiosk replaced in Q3 (approved by CISO, expires 2027-03-31, ticket SEC-42)',
+    });
+  });
+
+  it('carries new in result properties when comparing', () => {
+    const run = parse(renderSarif(comparedResult(), options())).runs[0];
+    expect(run.results.filter((r) => r.properties.new === true)).toHaveLength(3);
+    expect(run.results.every((r) => typeof r.properties.new === 'boolean')).toBe(true);
+  });
+
+  it('is byte-identical for the same input and matches the golden file', () => {
+    expect(renderSarif(plainResult(), options())).toBe(renderSarif(plainResult(), options()));
+    expect(renderSarif(plainResult(), options({ rules: [...RULES].reverse() }))).toBe(renderSarif(plainResult(), options()));
+    expectGolden('plain.sarif', renderSarif(plainResult(), options()));
+  });
+});
