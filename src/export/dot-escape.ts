@@ -1,0 +1,14 @@
+// Escaping for Graphviz DOT double-quoted strings. Inside quotes only `"` and `\` are special to the DOT lexer, but
+// Graphviz also gives label text escapes (`\N`, `\G`, `\l`, …) a meaning, so every backslash is doubled. Line breaks
+// become DOT's own centred line break `\n`; other control characters become spaces, and bidirectional-override
+// characters are dropped so a label cannot visually reorder the drawing.
+
+export function dotString(text: string): string {
+  const escaped = text.replace(/\\|"|\r\n|[\r\n\u2028\u2029]|[\u0000-\u001f\u007f-\u009f]|[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (ch) => {
+    if (ch === '\\') return '\\\\';
+    if (ch === '"') return '\\"';
+    if (ch === '\r\n' || ch === '\r' || ch === '\n' || ch === '\u2028' || ch === '\u2029') return '\\n';
+    return ch.charCodeAt(0) < 0x100 ? ' ' : '';
+  });
+  return `"${escaped}"`;
+}

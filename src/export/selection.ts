@@ -1,0 +1,38 @@
+// Which nodes and links an export contains: the whole graph, or the `--focus/--depth` neighbourhood and the links
+// whose two ends both lie inside it. Both lists come out sorted by id, which is what makes every format deterministic.
+// Cost: O(V + E).
+
+import type { AttackGraph } from '../graph/attack-graph.js';
+import { compareIds } from '../graph/attack-graph.js';
+import { InvalidDepthError } from './errors.js';
+import { neighbourhood } from './neighbourhood.js';
+import type { ExportOptions } from './options.js';
+
+export interface ExportSelection {
+  /** Node numbers, ascending (= sorted by id). */
+  nodes: readonly number[];
+  /** Link numbers (indices into graph.links), ascending (= sorted by id). */
+  links: readonly number[];
+  /** Zone ids holding at least one selected node, sorted. */
+  zones: readonly string[];
+}
+
+export function selectSubgraph(graph: AttackGraph, options: ExportOptions): ExportSelection {
+  if (options.focus === undefined && options.depth !== undefined) {
+    throw new InvalidDepthError('depth needs a focus node');
+  }
+  const nodes = options.focus === undefined
+    ? Array.from({ length: graph.nodeCount }, (_, v) => v)
+    : neighbourhood(graph, options.focus, options.depth);
+
+  const inside = new Uint8Array(graph.nodeCount);
+  for (const v of nodes) inside[v] = 1;
+  const links: number[] = [];
+  graph.links.forEach((link, i) => {
+    // Every link endpoint is a graph node: buildAttackGraph refuses links to unknown nodes.
+    if (inside[graph.nodeIndex.get(link.from) as number] && inside[graph.nodeIndex.get(link.to) as number]) links.push(i);
+  });
+
+  const zones = [...new Set(nodes.map((v) => graph.nodeZone[v]))].sort(compareIds);
+  return { nodes, links, zones };
+}
