@@ -1,0 +1,85 @@
+// Multi-source breadth-first search that keeps, for every node, its two nearest DISTINCT origins (with their
+// distances), instead of only the nearest one. That is what lets a search answer "nearest origin other than X"
+// for every X at once: it is the first label unless that label is X itself, and then it is the second.
+//
+// Each node accepts at most two labels, so each node is dequeued at most twice: O(V + E) time, O(V) memory.
+//
+// Ties: origins are enqueued in increasing node number, and every label a node passes on keeps its origin, so the
+// queue is ordered by (distance, origin) throughout and offers reach each node in that order. Each node therefore
+// keeps the two smallest (distance, origin) pairs over distinct origins: among equally near origins, the smallest
+// id wins. (If a node's true pair for origin o were missing, the neighbour on its shortest path would hold two
+// smaller pairs with other origins and pass both on, so two smaller distinct pairs would reach the node first.)
+
+import type { AttackGraph } from './attack-graph.js';
+import type { TraversalFilter } from './traversal-filter.js';
+import { arcUsable, isRemoved } from './traversal-filter.js';
+
+export type Direction = 'forward' | 'backward';
+
+export interface NearestOrigins {
+  /** Per node: the nearest origin (an origin is its own nearest, at distance 0), or -1. */
+  firstOrigin: Int32Array;
+  firstDistance: Int32Array;
+  /** Per node: the nearest origin other than firstOrigin, or -1. */
+  secondOrigin: Int32Array;
+  secondDistance: Int32Array;
+}
+
+/**
+ * `forward` measures paths origin ⇝ node (follows out-arcs); `backward` measures node ⇝ origin (follows in-arcs).
+ * Removed origins are ignored.
+ */
+export function nearestTwoOrigins(
+  graph: AttackGraph, origins: readonly number[], direction: Direction, filter?: TraversalFilter,
+): NearestOrigins {
+  const n = graph.nodeCount;
+  const firstOrigin = new Int32Array(n).fill(-1);
+  const firstDistance = new Int32Array(n).fill(-1);
+  const secondOrigin = new Int32Array(n).fill(-1);
+  const secondDistance = new Int32Array(n).fill(-1);
+  // An entry is node * 2 + slot (0 = first label, 1 = second label).
+  const queue = new Int32Array(2 * n);
+  let tail = 0;
+  for (const origin of Int32Array.from(origins).sort()) {
+    if (firstOrigin[origin] !== -1 || isRemoved(filter, origin)) continue;
+    firstOrigin[origin] = origin;
+    firstDistance[origin] = 0;
+    queue[tail++] = origin * 2;
+  }
+  const forward = direction === 'forward';
+  const start = forward ? graph.outStart : graph.inStart;
+  const arcs = forward ? graph.outArcs : graph.inArcs;
+  const otherEnd = forward ? graph.arcTo : graph.arcFrom;
+  for (let head = 0; head < tail; head++) {
+    const entry = queue[head];
+    const v = entry >> 1;
+    const second = (entry & 1) === 1;
+    const origin = second ? secondOrigin[v] : firstOrigin[v];
+    const distance = (second ? secondDistance[v] : firstDistance[v]) + 1;
+    for (let i = start[v]; i < start[v + 1]; i++) {
+      const arc = arcs[i];
+      if (!arcUsable(graph, filter, arc)) continue;
+      const u = otherEnd[arc];
+      if (firstOrigin[u] === -1) {
+        firstOrigin[u] = origin;
+        firstDistance[u] = distance;
+        queue[tail++] = u * 2;
+      } else if (secondOrigin[u] === -1 && firstOrigin[u] !== origin) {
+        secondOrigin[u] = origin;
+        secondDistance[u] = distance;
+        queue[tail++] = u * 2 + 1;
+      }
+    }
+  }
+  return { firstOrigin, firstDistance, secondOrigin, secondDistance };
+}
+
+/** Distance from (or to) the nearest origin other than `excluded`, or -1 when there is none. */
+export function distanceExcluding(nearest: NearestOrigins, node: number, excluded: number): number {
+  return nearest.firstOrigin[node] !== excluded ? nearest.firstDistance[node] : nearest.secondDistance[node];
+}
+
+/** The nearest origin other than `excluded` (smallest id among equally near ones), or -1. */
+export function originExcluding(nearest: NearestOrigins, node: number, excluded: number): number {
+  return nearest.firstOrigin[node] !== excluded ? nearest.firstOrigin[node] : nearest.secondOrigin[node];
+}

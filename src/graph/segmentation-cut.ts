@@ -1,0 +1,76 @@
+// The remediation of a segmentation rule (SPEC §2.2): a minimum set of links whose removal closes every violation,
+// as a minimum edge cut (min-cut.ts) from the violating sources to the targets they reach, in the rule's pruned graph.
+//
+// Each open link is one unit-capacity edge: a directed link is a directed edge, a bidirectional link one undirected
+// edge (so it counts once), and parallel links are separate edges. Self-loops never matter and are left out.
+//
+// A node X that is both a violating source and a reached target (possible only with user selectors) is split into
+// an in-copy, which receives X's incoming links and feeds the super-sink, and an out-copy, which carries X's outgoing
+// links and is fed by the super-source, joined in → out by an unbounded arc. The cut then also separates X from
+// itself, so it cuts cycles through X that no violation needs cut: a conservative approximation (the exact problem
+// is a multi-terminal cut). When no node is both, the cut is exact; that is always so for the built-in rule,
+// whose sources (trust ≤ 1) and targets (trust ≥ 3) are disjoint. A bidirectional link touching a split node
+// cannot be one undirected edge, since its two directions end at different copies, so it becomes a gadget: both
+// tails → e_in, a unit edge e_in → e_out (the link), e_out → both heads.
+// Cost: one max-flow on V + L nodes and O(L) edges.
+
+import type { AttackGraph } from './attack-graph.js';
+import type { GatewayPruning } from './gateway-pruning.js';
+import { FlowNetwork, UNBOUNDED, minimumEdgeCut } from './min-cut.js';
+
+/** Link numbers of a minimum cut, ascending (= sorted by link id). */
+export function segmentationCut(
+  graph: AttackGraph, pruning: GatewayPruning, violatingSources: readonly number[], reachedTargets: readonly number[],
+): number[] {
+  if (violatingSources.length === 0 || reachedTargets.length === 0) return [];
+  const network = new FlowNetwork(graph.nodeCount);
+  const isSource = new Uint8Array(graph.nodeCount);
+  for (const s of violatingSources) isSource[s] = 1;
+  // outCopy[v] = v unless v is split.
+  const outCopy = new Int32Array(graph.nodeCount);
+  for (let v = 0; v < graph.nodeCount; v++) outCopy[v] = v;
+  for (const t of reachedTargets) {
+    if (isSource[t] === 1 && outCopy[t] === t) {
+      outCopy[t] = network.addNode();
+      network.addEdge(t, outCopy[t], UNBOUNDED);
+    }
+  }
+
+  const unitEdges: number[] = [];
+  const unitLinks: number[] = [];
+  const linkEdge = (edge: number, link: number) => {
+    unitEdges.push(edge);
+    unitLinks.push(link);
+  };
+  graph.links.forEach((link, l) => {
+    if (pruning.linkOpen[l] !== 1) return;
+    const from = graph.nodeIndex.get(link.from) as number;
+    const to = graph.nodeIndex.get(link.to) as number;
+    if (from === to) return;
+    if (!link.bidirectional) {
+      linkEdge(network.addEdge(outCopy[from], to, 1), l);
+    } else if (outCopy[from] === from && outCopy[to] === to) {
+      linkEdge(network.addEdge(from, to, 1, true), l);
+    } else {
+      const entry = network.addNode();
+      const exit = network.addNode();
+      linkEdge(network.addEdge(entry, exit, 1), l);
+      network.addEdge(outCopy[from], entry, UNBOUNDED);
+      network.addEdge(outCopy[to], entry, UNBOUNDED);
+      network.addEdge(exit, from, UNBOUNDED);
+      network.addEdge(exit, to, UNBOUNDED);
+    }
+  });
+
+  const edgeLink = new Int32Array(network.edgeCount).fill(-1);
+  unitEdges.forEach((edge, i) => {
+    edgeLink[edge] = unitLinks[i];
+  });
+  const cut = minimumEdgeCut(network, violatingSources.map((s) => outCopy[s]), reachedTargets);
+  const links = cut.edges.map((edge) => {
+    if (edgeLink[edge] === -1) throw new Error('segmentationCut: an unbounded edge was cut');
+    return edgeLink[edge];
+  });
+  // Each link is one edge, so the cut holds no duplicates.
+  return links.sort((a, b) => a - b);
+}
