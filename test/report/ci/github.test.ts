@@ -1,0 +1,170 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { escapeGithubData, escapeGithubProperty, githubStepSummary, renderGithub } from '../../../src/report/github.js';
+import type { ScanResult } from '../../../src/findings/scan-result.js';
+import { comparedResult, HOSTILE_TEXT, options, plainResult } from './fixtures.js';
+import { expectGolden } from './golden.js';
+import { cellsPerRow, markdown } from './markdown-it.js';
+
+// The runner's unescaping (actions/runner ActionCommand): every mapping but `%`, then `%` last.
+function unescapeData(text: string): string {
+  return text.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%');
+}
+function unescapeProperty(text: string): string {
+  return text.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%3A/g, ':').replace(/%2C/g, ',').replace(/%25/g, '%');
+}
+
+interface Annotation { level: string; properties: Map<string, string>; message: string }
+
+/** Parses a workflow command the way the runner does: properties end at the first `::`, split on `,` then `=`. */
+function parseAnnotation(line: string): Annotation {
+  const match = /^::(\w+) ([^]*?)::([^]*)$/.exec(line);
+  if (match === null) throw new Error(`not a workflow command: ${line}`);
+  const properties = new Map<string, string>();
+  for (const pair of match[2].split(',')) {
+    const equals = pair.indexOf('=');
+    properties.set(pair.slice(0, equals), unescapeProperty(pair.slice(equals + 1)));
+  }
+  return { level: match[1], properties, message: unescapeData(match[3]) };
+}
+
+function annotations(result: ScanResult, failOn: 'critical' | 'high' | 'medium' | 'low' | 'info' = 'high'): Annotation[] {
+  const output = renderGithub(result, options({ failOn }));
+  expect(output.endsWith('\n') || output === '').toBe(true);
+  return output.split('\n').filter((line) => line !== '').map(parseAnnotation);
+}
+
+describe('renderGithub', () => {
+  it('writes one line per open finding, and parses back to the original values', () => {
+    const result = plainResult();
+    const open = result.findings.filter((finding) => finding.status === 'open');
+    const output = renderGithub(result, options());
+    expect(output.split('\n')).toHaveLength(open.length + 1);
+    const parsed = annotations(result);
+    parsed.forEach((annotation, i) => {
+      const finding = open[i];
+      expect([...annotation.properties.keys()]).toEqual(['file', 'line', 'col', 'title']);
+      expect(annotation.properties.get('file')).toBe(`security/register/${finding.location.file}`);
+      expect(annotation.properties.get('line')).toBe(String(finding.location.line));
+      expect(annotation.properties.get('col')).toBe(String(finding.location.column));
+      expect(annotation.properties.get('title')).toBe(finding.title);
+      expect(annotation.message.startsWith(`${finding.message}\n`)).toBe(true);
+      expect(annotation.message.endsWith(`\nFinding: ${finding.id} (${finding.severity})`)).toBe(true);
+    });
+    const hostile = parsed.find((a) => a.message.includes('weak-authentication:constructor'));
+    expect(hostile?.properties.get('title')).toBe(HOSTILE_TEXT);
+    expect(hostile?.message).toBe(`${HOSTILE_TEXT}\nFinding: weak-authentication:constructor (high)`);
+    const path = parsed.find((a) => a.message.includes('unsegmented-path'));
+    expect(path?.message).toContain('\nPath: parking-app → fs-01 → ad-dc (links: parking-app-to-fs-01-445, fs-01-to-ad-dc-389)\n');
+  });
+
+  it('uses error for findings that fail the build, warning for medium and up, notice below', () => {
+    const levelsAt = (failOn: 'critical' | 'high' | 'low') => annotations(plainResult(), failOn)
+      .map((a) => `${a.level}:${a.message.slice(a.message.lastIndexOf('(') + 1, -1)}`);
+    expect(levelsAt('high')).toEqual(['error:critical', 'error:critical', 'error:high', 'error:high', 'warning:medium',
+      'notice:low', 'notice:low']);
+    expect(levelsAt('critical')).toEqual(['error:critical', 'error:critical', 'warning:high', 'warning:high',
+      'warning:medium', 'notice:low', 'notice:low']);
+    expect(levelsAt('low').every((level) => level.startsWith('error:'))).toBe(true);
+  });
+
+  it('when comparing, only new findings are errors', () => {
+    const result = comparedResult();
+    const parsed = annotations(result);
+    const open = result.findings.filter((finding) => finding.status === 'open');
+    parsed.forEach((annotation, i) => {
+      const fails = open[i].new === true && ['critical', 'high'].includes(open[i].severity);
+      expect(annotation.level === 'error').toBe(fails);
+    });
+    expect(parsed.filter((a) => a.level === 'error')).toHaveLength(2);
+  });
+
+  it('escapes any title, message and path into one line that parses back (property)', () => {
+    const text = fc.string({ unit: 'binary', maxLength: 30 });
+    const pieces = fc.array(fc.constantFrom('%', '%25', '%0A', ':', '::', ',', '=', '\r', '\n', '\r\n', 'a', ' '), { maxLength: 12 })
+      .map((parts) => parts.join(''));
+    const anyText = fc.oneof(text, pieces);
+    fc.assert(fc.property(anyText, anyText, anyText, (title, message, file) => {
+      const result = plainResult();
+      const finding = { ...result.findings[0], title, message, location: { file, line: 3, column: 4 } };
+      result.findings = [finding];
+      const output = renderGithub(result, options({ uriBase: '' }));
+      const lines = output.split('\n');
+      expect(lines).toHaveLength(2);
+      expect(lines[0]).not.toMatch(/[\r\n]/);
+      const annotation = parseAnnotation(lines[0]);
+      expect(annotation.properties.get('title')).toBe(title);
+      expect(annotation.properties.get('file')).toBe(file);
+      expect(annotation.message.startsWith(`${message}\n`)).toBe(true);
+    }), { numRuns: 1000 });
+  });
+
+  it('escapes exactly as the runner expects', () => {
+    expect(escapeGithubData('100% a:b,c\r\nd')).toBe('100%25 a:b,c%0D%0Ad');
+    expect(escapeGithubProperty('100% a:b,c\r\nd')).toBe('100%25 a%3Ab%2Cc%0D%0Ad');
+  });
+
+  it('writes nothing when there is no open finding', () => {
+    const result = plainResult();
+    result.findings = result.findings.filter((finding) => finding.status === 'accepted');
+    expect(renderGithub(result, options())).toBe('');
+  });
+
+  it('matches the golden files', () => {
+    expectGolden('plain.github.txt', renderGithub(plainResult(), options()));
+    expectGolden('compared.github.txt', renderGithub(comparedResult(), options()));
+  });
+});
+
+describe('githubStepSummary', () => {
+  function tableRows(html: string): number[][] {
+    return html.split('<table>').slice(1).map((table) => cellsPerRow(table.split('</table>')[0]));
+  }
+
+  it('renders as markdown without HTML from data, and every table keeps its column count', () => {
+    for (const result of [plainResult(), comparedResult()]) {
+      const summary = githubStepSummary(result, options());
+      const html = markdown.render(summary);
+      expect(html).not.toContain('<script');
+      expect(html).not.toContain('<code');
+      const tables = tableRows(html);
+      expect(tables.length).toBeGreaterThanOrEqual(2);
+      for (const rows of tables) expect(new Set(rows).size, rows.join(',')).toBe(1);
+      expect(html).toContain('A|B &lt;script&gt;alert(1)&lt;/script&gt;');
+    }
+  });
+
+  it('counts open and accepted findings by severity, and lists the open ones', () => {
+    const html = markdown.render(githubStepSummary(plainResult(), options()));
+    expect(html).toContain('<h2>sidedoor: 4 findings fail the build (--fail-on high)</h2>');
+    expect(html).toMatch(/<td>critical<\/td>\s*<td[^>]*>2<\/td>\s*<td[^>]*>0<\/td>/);
+    expect(html).toMatch(/<td>high<\/td>\s*<td[^>]*>2<\/td>\s*<td[^>]*>1<\/td>/);
+    expect(html).toContain('<h3>Open findings</h3>');
+    expect(html).not.toContain('guest-ap-to-library-app-80');
+  });
+
+  it('when comparing, lists new findings, what was fixed and the new risky links', () => {
+    const html = markdown.render(githubStepSummary(comparedResult(), options()));
+    expect(html).toContain('<h2>sidedoor: 2 findings fail the build (--fail-on high)</h2>');
+    expect(html).toContain('compared with base origin/main (0123456789abcdef0123456789abcdef01234567)');
+    expect(html).toContain('<h3>New open findings</h3>');
+    expect(html).not.toContain('single-point-of-failure:ad-dc');
+    expect(html).toContain('<h3>Fixed since origin/main</h3>');
+    expect(html).toContain('weak-authentication:old-link');
+    expect(html).toContain('<li>parking-app-to-fs-01-445</li>');
+  });
+
+  it('caps long tables', () => {
+    const result = plainResult();
+    const template = result.findings[1];
+    result.findings = Array.from({ length: 250 }, (_, i) => ({ ...template, id: `${template.id}-${String(i).padStart(3, '0')}` }));
+    const summary = githubStepSummary(result, options());
+    expect(summary).toContain('…and 150 more; see the full report.');
+    expect(tableRows(markdown.render(summary))[1]).toHaveLength(101);
+  });
+
+  it('matches the golden files', () => {
+    expectGolden('plain.summary.md', githubStepSummary(plainResult(), options()));
+    expectGolden('compared.summary.md', githubStepSummary(comparedResult(), options()));
+  });
+});
