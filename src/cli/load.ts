@@ -6,7 +6,7 @@ import type { LoadOptions } from '../register/load-register.js';
 import { findRegisterRoot, RegisterNotFoundError, TooManyFilesError } from '../register/discover.js';
 import type { Diagnostic, Register } from '../register/types.js';
 import { InvalidRegisterError, UsageError } from './errors.js';
-import { terminalText } from './terminal-text.js';
+import { terminalText } from '../report/terminal-text.js';
 
 export interface RegisterOptions {
   register?: string;

@@ -5,8 +5,9 @@
 import { Command, CommanderError } from 'commander';
 import { TOOL_VERSION } from '../version.js';
 import { validateCommand } from './commands/validate.js';
+import { scanCommand } from './commands/scan.js';
 import { InvalidRegisterError, UsageError } from './errors.js';
-import { terminalText } from './terminal-text.js';
+import { terminalText } from '../report/terminal-text.js';
 
 export function buildProgram(): Command {
   const program = new Command('sidedoor')
@@ -18,7 +19,7 @@ export function buildProgram(): Command {
 }
 
 function commands(): Command[] {
-  return [validateCommand()];
+  return [validateCommand(), scanCommand()];
 }
 
 /** Commander reports its own usage errors through exitOverride; ours are exceptions. */

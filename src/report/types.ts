@@ -15,6 +15,10 @@ export interface ReporterOptions {
    * Finding locations are relative to the register root; CI formats need repository-relative paths.
    */
   uriBase: string;
+  /** Terminal formats only: emit ANSI colour (the CLI decides from TTY, NO_COLOR and FORCE_COLOR). */
+  color?: boolean;
+  /** Terminal formats only: the width to lay tables out for. */
+  width?: number;
 }
 
 export type Reporter = (result: ScanResult, options: ReporterOptions) => string;

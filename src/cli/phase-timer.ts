@@ -1,0 +1,27 @@
+// `--timings`: wall-clock duration of each pipeline phase, printed to stderr. The CLI owns the clock; the core only
+// receives a PhaseTimer.
+
+import type { PhaseTimer } from '../register/load-register.js';
+
+export class PhaseTimings {
+  private readonly totals = new Map<string, number>();
+
+  readonly timer: PhaseTimer = (phase, work) => {
+    const start = performance.now();
+    try {
+      return work();
+    } finally {
+      this.totals.set(phase, (this.totals.get(phase) ?? 0) + performance.now() - start);
+    }
+  };
+
+  entries(): [string, number][] {
+    return [...this.totals.entries()];
+  }
+
+  format(): string {
+    const rows = this.entries().map(([phase, ms]) => `  ${phase.padEnd(24)} ${ms.toFixed(1).padStart(10)} ms`);
+    const total = this.entries().reduce((sum, [, ms]) => sum + ms, 0);
+    return `timings:\n${rows.join('\n')}\n  ${'total'.padEnd(24)} ${total.toFixed(1).padStart(10)} ms\n`;
+  }
+}

@@ -1,0 +1,62 @@
+// What scan, report and baseline share: load the register, run the rules, and wrap the result, with optional phase
+// timings on stderr.
+
+import { execFileSync } from 'node:child_process';
+import { relative, sep } from 'node:path';
+import type { ScanResult } from '../findings/scan-result.js';
+import { severityRank } from '../findings/types.js';
+import type { FindingSeverity, Register } from '../register/types.js';
+import { runScan } from '../scan/run-scan.js';
+import type { ScanOutcome } from '../scan/run-scan.js';
+import { buildScanResult } from '../scan/scan-result.js';
+import { loadOrFail } from './load.js';
+import type { RegisterOptions } from './load.js';
+import { PhaseTimings } from './phase-timer.js';
+import { resolveToday } from './today.js';
+
+export interface ScanCommandOptions extends RegisterOptions {
+  today?: string;
+  rule?: string[];
+  timings?: boolean;
+}
+
+export interface ScanRun {
+  register: Register;
+  outcome: ScanOutcome;
+  result: ScanResult;
+  /** The register root relative to the repository root ('' when equal), for repo-relative URIs. */
+  uriBase: string;
+  today: string;
+}
+
+export async function runScanCommand(options: ScanCommandOptions): Promise<ScanRun> {
+  const today = resolveToday(options.today);
+  const timings = new PhaseTimings();
+  const { register } = loadOrFail(options, { timer: timings.timer });
+  const outcome = runScan(register, { today, only: options.rule, timer: timings.timer });
+  const result = timings.timer('report', () => buildScanResult(register, outcome.findings, outcome.remediations, {
+    today, rootLabel: toPosix(relative(process.cwd(), register.root)) || '.',
+  }));
+  if (options.timings) process.stderr.write(timings.format());
+  return { register, outcome, result, uriBase: repoRelativeRoot(register.root), today };
+}
+
+/** Exit 1 when an open finding is at or above the threshold; when comparing, only new ones count. */
+export function shouldFail(result: ScanResult, failOn: FindingSeverity): boolean {
+  const comparing = result.comparison !== undefined;
+  return result.findings.some((f) => f.status === 'open' && (!comparing || f.new === true)
+    && severityRank(f.severity) <= severityRank(failOn));
+}
+
+function repoRelativeRoot(root: string): string {
+  try {
+    const top = execFileSync('git', ['rev-parse', '--show-toplevel'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    return toPosix(relative(top, root));
+  } catch {
+    return toPosix(relative(process.cwd(), root));
+  }
+}
+
+function toPosix(path: string): string {
+  return sep === '/' ? path : path.split(sep).join('/');
+}
