@@ -1,0 +1,40 @@
+// `--format gitlab`: the GitLab Code Quality report, a JSON array of CodeClimate-style issues, one per open finding.
+// GitLab diffs the reports of the base and head pipelines by `fingerprint`, so the fingerprint is the SHA-256 of the
+// finding id: stable across reformatting and moves, unique as ids are.
+
+import { createHash } from 'node:crypto';
+import type { ScanResult } from '../findings/scan-result.js';
+import type { Finding } from '../findings/types.js';
+import type { FindingSeverity } from '../register/types.js';
+import { repoRelativePath } from './repo-path.js';
+import type { ReporterOptions } from './types.js';
+
+type CodeQualitySeverity = 'info' | 'minor' | 'major' | 'critical' | 'blocker';
+
+const CODE_QUALITY_SEVERITY = new Map<FindingSeverity, CodeQualitySeverity>([
+  ['critical', 'blocker'], ['high', 'critical'], ['medium', 'major'], ['low', 'minor'], ['info', 'info'],
+]);
+
+export function gitlabFingerprint(findingId: string): string {
+  return createHash('sha256').update(findingId, 'utf8').digest('hex');
+}
+
+function codeQualityIssue(finding: Finding, uriBase: string) {
+  return {
+    description: `${finding.title}: ${finding.message}`,
+    check_name: finding.rule,
+    fingerprint: gitlabFingerprint(finding.id),
+    severity: CODE_QUALITY_SEVERITY.get(finding.severity) ?? 'info',
+    location: {
+      path: repoRelativePath(uriBase, finding.location.file),
+      lines: { begin: Math.max(1, finding.location.line) },
+    },
+  };
+}
+
+export function renderGitlab(result: ScanResult, options: ReporterOptions): string {
+  const issues = result.findings
+    .filter((finding) => finding.status === 'open')
+    .map((finding) => codeQualityIssue(finding, options.uriBase));
+  return `${JSON.stringify(issues, null, 2)}\n`;
+}

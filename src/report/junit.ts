@@ -1,0 +1,87 @@
+// `--format junit`: JUnit XML for CI test dashboards. One <testsuite> per rule that has findings (sorted by rule id),
+// one <testcase> per finding (classname = rule, name = finding id), in the scan's order within a suite.
+// - <failure> for the findings that fail the build (open, at or above --fail-on, and new when comparing), with the
+//   title as message and the message, witness path and impact as body;
+// - <skipped> for accepted findings, with the acceptance as message;
+// - other open findings pass, their message kept in <system-out> so the dashboard still shows them.
+// Every value is XML-escaped, and characters XML 1.0 cannot carry (controls other than tab, LF and CR, lone
+// surrogates, U+FFFE/U+FFFF) are dropped. No timestamps or durations: the output must be byte-identical.
+
+import { compareIds } from '../graph/attack-graph.js';
+import type { ScanResult } from '../findings/scan-result.js';
+import type { Finding } from '../findings/types.js';
+import { failsBuild } from './ci-gate.js';
+import { messageWithEvidence } from './finding-evidence.js';
+import type { ReporterOptions } from './types.js';
+
+function isXmlChar(code: number): boolean {
+  return code === 0x9 || code === 0xa || code === 0xd
+    || (code >= 0x20 && code <= 0xd7ff)
+    || (code >= 0xe000 && code <= 0xfffd)
+    || (code >= 0x10000 && code <= 0x10ffff);
+}
+
+/** Drops the characters XML 1.0 forbids; iterates code points, so a lone surrogate is seen and dropped. */
+export function stripInvalidXmlChars(text: string): string {
+  let out = '';
+  for (const char of text) if (isXmlChar(char.codePointAt(0) ?? 0)) out += char;
+  return out;
+}
+
+export function escapeXmlText(text: string): string {
+  return stripInvalidXmlChars(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+    .replace(/\r/g, '&#13;');
+}
+
+/** Tab, LF and CR are written as references: a parser would normalise them to spaces in an attribute. */
+export function escapeXmlAttribute(text: string): string {
+  return escapeXmlText(text).replace(/"/g, '&quot;').replace(/'/g, '&apos;')
+    .replace(/\t/g, '&#9;').replace(/\n/g, '&#10;');
+}
+
+interface SuiteCounts { tests: number; failures: number; skipped: number }
+
+function testcase(finding: Finding, options: ReporterOptions, counts: SuiteCounts): string {
+  const open = `    <testcase classname="${escapeXmlAttribute(finding.rule)}" name="${escapeXmlAttribute(finding.id)}">`;
+  counts.tests += 1;
+  const acceptance = finding.acceptedBy;
+  if (finding.status === 'accepted') {
+    counts.skipped += 1;
+    const why = acceptance === undefined ? 'accepted risk'
+      : `accepted by ${acceptance.approved_by} until ${acceptance.expires}: ${acceptance.reason}`;
+    return `${open}\n      <skipped message="${escapeXmlAttribute(why)}"/>\n    </testcase>`;
+  }
+  const body = escapeXmlText(messageWithEvidence(finding));
+  if (failsBuild(finding, options.failOn)) {
+    counts.failures += 1;
+    const attributes = `message="${escapeXmlAttribute(finding.title)}" type="${escapeXmlAttribute(finding.severity)}"`;
+    return `${open}\n      <failure ${attributes}>${body}</failure>\n    </testcase>`;
+  }
+  return `${open}\n      <system-out>${escapeXmlText(`${finding.severity}: ${finding.title}`)}\n${body}</system-out>\n    </testcase>`;
+}
+
+export function renderJunit(result: ScanResult, options: ReporterOptions): string {
+  const byRule = new Map<string, Finding[]>();
+  for (const finding of result.findings) {
+    const list = byRule.get(finding.rule);
+    if (list === undefined) byRule.set(finding.rule, [finding]);
+    else list.push(finding);
+  }
+  const total: SuiteCounts = { tests: 0, failures: 0, skipped: 0 };
+  const suites: string[] = [];
+  for (const rule of [...byRule.keys()].sort(compareIds)) {
+    const counts: SuiteCounts = { tests: 0, failures: 0, skipped: 0 };
+    const cases = (byRule.get(rule) ?? []).map((finding) => testcase(finding, options, counts));
+    total.tests += counts.tests;
+    total.failures += counts.failures;
+    total.skipped += counts.skipped;
+    suites.push(
+      `  <testsuite name="${escapeXmlAttribute(rule)}" tests="${counts.tests}" failures="${counts.failures}" `
+      + `errors="0" skipped="${counts.skipped}">\n${cases.join('\n')}\n  </testsuite>`,
+    );
+  }
+  const header = `<testsuites name="sidedoor" tests="${total.tests}" failures="${total.failures}" errors="0" `
+    + `skipped="${total.skipped}">`;
+  const inner = suites.length === 0 ? '' : `\n${suites.join('\n')}`;
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${header}${inner}\n</testsuites>\n`;
+}

@@ -1,0 +1,54 @@
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { renderGitlab } from '../../../src/report/gitlab.js';
+import { comparedResult, HOSTILE_TEXT, options, plainResult } from './fixtures.js';
+import { expectGolden } from './golden.js';
+
+interface CodeQualityIssue {
+  description: string; check_name: string; fingerprint: string; severity: string;
+  location: { path: string; lines: { begin: number } };
+}
+
+describe('renderGitlab', () => {
+  it('parses as a JSON array with one issue per open finding and unique fingerprints', () => {
+    const result = plainResult();
+    const issues = JSON.parse(renderGitlab(result, options())) as CodeQualityIssue[];
+    const open = result.findings.filter((finding) => finding.status === 'open');
+    expect(Array.isArray(issues)).toBe(true);
+    expect(issues).toHaveLength(open.length);
+    expect(new Set(issues.map((issue) => issue.fingerprint)).size).toBe(issues.length);
+    issues.forEach((issue, i) => {
+      expect(Object.keys(issue)).toEqual(['description', 'check_name', 'fingerprint', 'severity', 'location']);
+      expect(issue.fingerprint).toBe(createHash('sha256').update(open[i].id).digest('hex'));
+      expect(issue.fingerprint).toMatch(/^[0-9a-f]{64}$/);
+      expect(issue.check_name).toBe(open[i].rule);
+      expect(issue.location).toEqual({ path: `security/register/${open[i].location.file}`, lines: { begin: open[i].location.line } });
+      expect(issue.description).toBe(`${open[i].title}: ${open[i].message}`);
+    });
+    expect(issues.some((issue) => issue.description.includes(HOSTILE_TEXT))).toBe(true);
+  });
+
+  it('maps severities to the Code Quality scale', () => {
+    const issues = JSON.parse(renderGitlab(plainResult(), options())) as CodeQualityIssue[];
+    expect(issues.map((issue) => issue.severity)).toEqual(['blocker', 'blocker', 'critical', 'critical', 'major', 'minor', 'minor']);
+    const info = plainResult();
+    info.findings = [{ ...info.findings[0], severity: 'info' }];
+    expect((JSON.parse(renderGitlab(info, options())) as CodeQualityIssue[])[0].severity).toBe('info');
+  });
+
+  it('keeps the fingerprint stable when the finding moves, and writes [] when nothing is open', () => {
+    const moved = plainResult();
+    moved.findings = moved.findings.map((finding) => ({ ...finding, location: { file: 'elsewhere.yaml', line: 99, column: 1 } }));
+    const before = (JSON.parse(renderGitlab(plainResult(), options())) as CodeQualityIssue[]).map((issue) => issue.fingerprint);
+    const after = (JSON.parse(renderGitlab(moved, options())) as CodeQualityIssue[]).map((issue) => issue.fingerprint);
+    expect(after).toEqual(before);
+    const none = plainResult();
+    none.findings = [];
+    expect(renderGitlab(none, options())).toBe('[]\n');
+  });
+
+  it('matches the golden file, comparing or not (GitLab diffs reports itself)', () => {
+    expect(renderGitlab(comparedResult(), options())).toBe(renderGitlab(plainResult(), options()));
+    expectGolden('plain.gitlab.json', renderGitlab(plainResult(), options({ uriBase: '' })));
+  });
+});
