@@ -34,7 +34,7 @@ export const contractExpired: Rule = {
         if (vendor.tier !== 'critical' && vendor.tier !== 'high') continue;
         findings.push({
           ...base,
-          title: `${label} (tier ${vendor.tier}) has no contract on record`,
+          title: `Vendor ${label} has no contract on record (tier ${vendor.tier})`,
           message: `Vendor ${label} is tier ${vendor.tier} but has no \`contract\`: there is no record of agreed security `
             + 'clauses, audit rights or breach notification. Record the contract, with its end date, or sign one.',
           subjects: [vendor.id],

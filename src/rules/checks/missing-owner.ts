@@ -43,7 +43,7 @@ export const missingOwner: Rule = {
       const label = vendor.name === vendor.id ? vendor.id : `${vendor.name} (${vendor.id})`;
       findings.push(finding(
         vendor.id,
-        `Vendor ${label} (tier ${vendor.tier}) has no owner`,
+        `Vendor ${label} has no owner (tier ${vendor.tier})`,
         `Vendor ${label} is tier ${vendor.tier} but nobody inside the organization is accountable for it. `
           + 'Set `owner` to the person or team who manages the relationship, its contract and its assessments.',
         vendor.fieldLocs.get('owner') ?? vendor.loc,
@@ -54,7 +54,7 @@ export const missingOwner: Rule = {
       const label = system.name === system.id ? system.id : `${system.name} (${system.id})`;
       findings.push(finding(
         system.id,
-        `System ${label} (criticality ${system.criticality}) has no owner`,
+        `System ${label} has no owner (criticality ${system.criticality})`,
         `System ${label} is of criticality ${system.criticality} but nobody inside the organization is accountable `
           + 'for it. Set `owner` to the person or team responsible for its security and availability.',
         system.fieldLocs.get('owner') ?? system.loc,

@@ -36,7 +36,7 @@ export const missingSecurityContact: Rule = {
         id: findingId('missing-security-contact', [vendor.id]),
         rule: 'missing-security-contact',
         severity: 'medium',
-        title: `${label} (tier ${vendor.tier}) has no security contact`,
+        title: `Vendor ${label} has no security contact (tier ${vendor.tier})`,
         message: `Vendor ${label} is tier ${vendor.tier} and lists ${others}: nobody is known to call about a security `
           + 'incident. Add its security or incident-response contact under `contacts` with `role: security`.',
         subjects: [vendor.id],
