@@ -3,6 +3,7 @@ import AjvModule from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { renderSarif } from '../../../src/report/sarif.js';
+import { RULES as REGISTRY } from '../../../src/rules/index.js';
 import { comparedResult, options, plainResult, RULES } from './fixtures.js';
 import { expectGolden } from './golden.js';
 
@@ -52,6 +53,15 @@ describe('renderSarif', () => {
     }
     const empty = { ...plainResult(), findings: [], remediations: [] };
     expect(validate(JSON.parse(renderSarif(empty, options({ rules: [] }))))).toBe(true);
+  });
+
+  it('validates with the metadata of the real rule registry, every rule tagged with its controls', () => {
+    const log = renderSarif(plainResult(), options({ rules: REGISTRY.map((rule) => rule.meta) }));
+    expect(validate(JSON.parse(log)), JSON.stringify(validate.errors, null, 2)).toBe(true);
+    for (const rule of parse(log).runs[0].tool.driver.rules) {
+      if (rule.id === 'acceptance-unused' || rule.id === 'acceptance-expired') continue;
+      expect(rule.properties.tags.some((tag) => /^ISO27001:A\.\d+\.\d+$/.test(tag)), rule.id).toBe(true);
+    }
   });
 
   it('the validator does reject an invalid log (the check has teeth)', () => {
