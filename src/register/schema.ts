@@ -12,7 +12,9 @@ export const idSchema = z.string().regex(ID_PATTERN, {
 });
 
 /** A real calendar date written `YYYY-MM-DD` (so `2026-13-45` and `2026-02-30` are rejected). */
-export const dateSchema = z.string().refine(isCalendarDate, { message: 'must be a real date written YYYY-MM-DD' });
+export const dateSchema = z.string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a real date written YYYY-MM-DD' })
+  .refine(isCalendarDate, { message: 'must be a real date written YYYY-MM-DD' });
 
 export function isCalendarDate(value: string): boolean {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
