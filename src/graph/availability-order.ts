@@ -12,6 +12,8 @@ export interface DependentsOrder {
   order: Int32Array;
   /** Component number of each node, in emission order. */
   component: Int32Array;
+  /** Position of each node in `order`. */
+  position: Int32Array;
 }
 
 export function dependentsFirstOrder(model: AvailabilityModel): DependentsOrder {
@@ -65,5 +67,7 @@ export function dependentsFirstOrder(model: AvailabilityModel): DependentsOrder 
       }
     }
   }
-  return { order, component };
+  const position = new Int32Array(n);
+  for (let i = 0; i < n; i++) position[order[i]] = i;
+  return { order, component, position };
 }

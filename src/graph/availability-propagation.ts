@@ -38,15 +38,29 @@ export class FailurePropagator {
   /** Propagates every failure queued so far to its fixed point. */
   run(): void {
     const { occurrenceStart, occurrenceGroup, groupOwner, baselineRemaining } = this.model;
-    const { remaining, touchedGroups, failedList } = this;
-    for (let head = 0; head < this.failedCount; head++) {
+    const { remaining, touchedGroups, failedList, failed } = this;
+    // Counters kept in locals: this loop is the whole cost of a deep register.
+    let failedCount = this.failedCount;
+    let touchedCount = this.touchedCount;
+    for (let head = 0; head < failedCount; head++) {
       const u = failedList[head];
-      for (let i = occurrenceStart[u]; i < occurrenceStart[u + 1]; i++) {
+      const end = occurrenceStart[u + 1];
+      for (let i = occurrenceStart[u]; i < end; i++) {
         const g = occurrenceGroup[i];
-        if (remaining[g] === baselineRemaining[g]) touchedGroups[this.touchedCount++] = g;
-        if (--remaining[g] === 0) this.fail(groupOwner[g]);
+        const left = remaining[g];
+        if (left === baselineRemaining[g]) touchedGroups[touchedCount++] = g;
+        remaining[g] = left - 1;
+        if (left === 1) {
+          const owner = groupOwner[g];
+          if (failed[owner] === 0) {
+            failed[owner] = 1;
+            failedList[failedCount++] = owner;
+          }
+        }
       }
     }
+    this.failedCount = failedCount;
+    this.touchedCount = touchedCount;
   }
 
   /** Restores the baseline state, touching only what the last run changed. */
