@@ -35,7 +35,12 @@ export function resolveNode(model: AvailabilityModel, node: string | number): nu
   return v;
 }
 
-export function impactOf(model: AvailabilityModel, node: string | number): Impact {
+export interface ImpactOptions {
+  /** Describe the saved any_of groups (default true); callers that only need `systems` can skip that work. */
+  savedGroups?: boolean;
+}
+
+export function impactOf(model: AvailabilityModel, node: string | number, options: ImpactOptions = {}): Impact {
   const x = resolveNode(model, node);
   const propagator = propagatorFor(model);
   propagator.fail(x);
@@ -49,7 +54,7 @@ export function impactOf(model: AvailabilityModel, node: string | number): Impac
   systems.sort((a, b) => a - b);
 
   const saved: number[] = [];
-  for (let i = 0; i < propagator.touchedCount; i++) {
+  for (let i = 0; options.savedGroups !== false && i < propagator.touchedCount; i++) {
     const g = touchedGroups[i];
     if (propagator.remaining[g] > 0 && failed[model.groupOwner[g]] === 0 && model.anyOfWritten.has(g)) saved.push(g);
   }

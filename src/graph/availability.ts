@@ -4,7 +4,7 @@
 
 export type { AvailabilityModel } from './availability-model.js';
 export { analyzeAvailability, NODE_INTERNET, NODE_SYSTEM, NODE_VENDOR } from './availability-model.js';
-export type { Impact, SavedGroup } from './availability-impact.js';
+export type { Impact, ImpactOptions, SavedGroup } from './availability-impact.js';
 export { impactOf, resolveNode } from './availability-impact.js';
 export type { ImpactCounts } from './availability-counts.js';
 export { allImpactCounts } from './availability-counts.js';

@@ -17,6 +17,7 @@ describe('impactOf', () => {
         const impact = impactOf(model, id);
         expect(impact.systems.map((v) => model.nodeIds[v]), id).toEqual(expected.systems);
         expect(impact.savedGroups, id).toEqual(expected.savedGroups);
+        expect(impactOf(model, id, { savedGroups: false }), id).toEqual({ systems: impact.systems, savedGroups: [] });
       }
     }), RUNS);
   });
