@@ -15,7 +15,7 @@ export function generateJsonSchemas(): GeneratedSchema[] {
     { file: 'register-file.schema.json', schema: registerFileSchema, title: 'sidedoor register file', description: 'A sidedoor register file: lists of zones, vendors, systems, links and acceptances (SPEC §1).' },
     { file: 'sidedoor-config.schema.json', schema: configFileSchema, title: 'sidedoor.yaml', description: 'The root file of a sidedoor register: version, organization, policy, review and rule settings, and optionally entity lists.' },
   ].map(({ file, schema, title, description }) => {
-    const json = { ...z.toJSONSchema(schema, { target: 'draft-2020-12', unrepresentable: 'any' }), title, description };
+    const json = { ...z.toJSONSchema(schema, { target: 'draft-7', unrepresentable: 'any' }), title, description };
     return { file, content: `${JSON.stringify(json, null, 2)}\n` };
   });
 }

@@ -21,7 +21,7 @@ export function availabilityAnalysis(context: AnalysisContext): AvailabilityAnal
 
 /** The `impact` and `impact_count` fields of an availability finding: sorted ids, at most 100. */
 export function impactFields(analysis: AvailabilityAnalysis, node: number): { impact: string[]; impact_count: number } {
-  const systems = impactOf(analysis.model, node).systems;
+  const systems = impactOf(analysis.model, node, { savedGroups: false }).systems;
   return {
     impact: systems.slice(0, IMPACT_LIST_CAP).map((v) => analysis.model.nodeIds[v]),
     impact_count: systems.length,

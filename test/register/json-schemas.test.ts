@@ -2,7 +2,7 @@
 
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import Ajv2020 from 'ajv/dist/2020.js';
+import Ajv from 'ajv';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { generateJsonSchemas } from '../../src/register/json-schemas.js';
@@ -22,7 +22,7 @@ describe('schemas/', () => {
   });
 
   it('validates every file of the sample registers', () => {
-    const ajv = new Ajv2020.default({ allErrors: true, strict: false });
+    const ajv = new Ajv.default({ allErrors: true, strict: false });
     const fileSchema = ajv.compile(JSON.parse(readFileSync(join(REPO_ROOT, 'schemas/register-file.schema.json'), 'utf8')));
     const configSchema = ajv.compile(JSON.parse(readFileSync(join(REPO_ROOT, 'schemas/sidedoor-config.schema.json'), 'utf8')));
     const files = [...yamlFiles(join(REPO_ROOT, 'samples/city')), ...yamlFiles(join(REPO_ROOT, 'samples/minimal'))];
@@ -35,7 +35,7 @@ describe('schemas/', () => {
   });
 
   it('rejects what the loader rejects: an unknown field and a wrong type', () => {
-    const ajv = new Ajv2020.default({ strict: false });
+    const ajv = new Ajv.default({ strict: false });
     const fileSchema = ajv.compile(JSON.parse(readFileSync(join(REPO_ROOT, 'schemas/register-file.schema.json'), 'utf8')));
     expect(fileSchema({ zones: [{ id: 'a', trust: 'high' }] })).toBe(false);
     expect(fileSchema({ systems: [{ id: 'a', name: 'A', zone: 'z', colour: 'red' }] })).toBe(false);
