@@ -4,7 +4,7 @@
 import type { AttackGraph } from './attack-graph.js';
 import type { Direction } from './nearest-origins.js';
 import type { TraversalFilter } from './traversal-filter.js';
-import { arcUsable, isRemoved } from './traversal-filter.js';
+import { isRemoved, usableArcs } from './traversal-filter.js';
 
 /** Distance per node, -1 when unreached. Seeds start at `seedDistance`; removed seeds are ignored. */
 export function bfsDistances(
@@ -19,6 +19,7 @@ export function bfsDistances(
     distance[seed] = seedDistance;
     queue[tail++] = seed;
   }
+  const usable = usableArcs(graph, filter);
   const forward = direction === 'forward';
   const start = forward ? graph.outStart : graph.inStart;
   const arcs = forward ? graph.outArcs : graph.inArcs;
@@ -29,7 +30,7 @@ export function bfsDistances(
     for (let i = start[v]; i < start[v + 1]; i++) {
       const arc = arcs[i];
       const u = otherEnd[arc];
-      if (distance[u] !== -1 || !arcUsable(graph, filter, arc)) continue;
+      if (distance[u] !== -1 || (usable !== undefined && usable[arc] === 0)) continue;
       distance[u] = next;
       queue[tail++] = u;
     }

@@ -12,7 +12,7 @@
 
 import type { AttackGraph } from './attack-graph.js';
 import type { TraversalFilter } from './traversal-filter.js';
-import { arcUsable, isRemoved } from './traversal-filter.js';
+import { isRemoved, usableArcs } from './traversal-filter.js';
 
 export type Direction = 'forward' | 'backward';
 
@@ -46,6 +46,7 @@ export function nearestTwoOrigins(
     firstDistance[origin] = 0;
     queue[tail++] = origin * 2;
   }
+  const usable = usableArcs(graph, filter);
   const forward = direction === 'forward';
   const start = forward ? graph.outStart : graph.inStart;
   const arcs = forward ? graph.outArcs : graph.inArcs;
@@ -58,7 +59,7 @@ export function nearestTwoOrigins(
     const distance = (second ? secondDistance[v] : firstDistance[v]) + 1;
     for (let i = start[v]; i < start[v + 1]; i++) {
       const arc = arcs[i];
-      if (!arcUsable(graph, filter, arc)) continue;
+      if (usable !== undefined && usable[arc] === 0) continue;
       const u = otherEnd[arc];
       if (firstOrigin[u] === -1) {
         firstOrigin[u] = origin;
