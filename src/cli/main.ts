@@ -6,6 +6,7 @@ import { Command, CommanderError } from 'commander';
 import { TOOL_VERSION } from '../version.js';
 import { validateCommand } from './commands/validate.js';
 import { scanCommand } from './commands/scan.js';
+import { baselineCommand } from './commands/baseline.js';
 import { InvalidRegisterError, UsageError } from './errors.js';
 import { terminalText } from '../report/terminal-text.js';
 
@@ -19,7 +20,7 @@ export function buildProgram(): Command {
 }
 
 function commands(): Command[] {
-  return [validateCommand(), scanCommand()];
+  return [validateCommand(), scanCommand(), baselineCommand()];
 }
 
 /** Commander reports its own usage errors through exitOverride; ours are exceptions. */

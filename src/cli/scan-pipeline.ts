@@ -1,5 +1,5 @@
-// What scan, report and baseline share: load the register, run the rules, and wrap the result, with optional phase
-// timings on stderr.
+// What scan, report and baseline share: load the register, run the rules, compare with a git ref or a baseline file
+// when asked (`--base` / `--baseline`), and wrap the result, with optional phase timings on stderr.
 
 import { execFileSync } from 'node:child_process';
 import { relative, sep } from 'node:path';
@@ -9,6 +9,7 @@ import type { FindingSeverity, Register } from '../register/types.js';
 import { runScan } from '../scan/run-scan.js';
 import type { ScanOutcome } from '../scan/run-scan.js';
 import { buildScanResult } from '../scan/scan-result.js';
+import { compareRun, comparisonRequest } from './compare-run.js';
 import { loadOrFail } from './load.js';
 import type { RegisterOptions } from './load.js';
 import { PhaseTimings } from './phase-timer.js';
@@ -18,6 +19,10 @@ export interface ScanCommandOptions extends RegisterOptions {
   today?: string;
   rule?: string[];
   timings?: boolean;
+  /** `--base REF`: mark findings new against the register at this git ref. */
+  base?: string;
+  /** `--baseline FILE`: mark findings new against this baseline file. */
+  baseline?: string;
 }
 
 export interface ScanRun {
@@ -31,11 +36,15 @@ export interface ScanRun {
 
 export async function runScanCommand(options: ScanCommandOptions): Promise<ScanRun> {
   const today = resolveToday(options.today);
+  const request = comparisonRequest(options);
   const timings = new PhaseTimings();
   const { register } = loadOrFail(options, { timer: timings.timer });
-  const outcome = runScan(register, { today, only: options.rule, timer: timings.timer });
+  const scanned = runScan(register, { today, only: options.rule, timer: timings.timer });
+  const compared = request === undefined ? undefined
+    : compareRun(request, { register, findings: scanned.findings }, { today, only: options.rule, limits: options, timer: timings.timer });
+  const outcome = compared === undefined ? scanned : { ...scanned, findings: compared.findings };
   const result = timings.timer('report', () => buildScanResult(register, outcome.findings, outcome.remediations, {
-    today, rootLabel: toPosix(relative(process.cwd(), register.root)) || '.',
+    today, rootLabel: toPosix(relative(process.cwd(), register.root)) || '.', comparison: compared?.comparison,
   }));
   if (options.timings) process.stderr.write(timings.format());
   return { register, outcome, result, uriBase: repoRelativeRoot(register.root), today };

@@ -1,8 +1,12 @@
 // `sidedoor scan`: validate, analyse, print findings in the chosen format, and exit 1 when an open finding (a new one,
-// when comparing) is at or above --fail-on.
+// when comparing with --base or --baseline) is at or above --fail-on. With `--format github` and GITHUB_STEP_SUMMARY
+// set (as on GitHub Actions), a markdown job summary is appended to that file as well.
 
 import { Command, Option } from 'commander';
-import { reporters } from '../../report/index.js';
+import { appendFileSync } from 'node:fs';
+import { githubStepSummary, reporters } from '../../report/index.js';
+import type { ReporterOptions } from '../../report/index.js';
+import type { ScanResult } from '../../findings/scan-result.js';
 import { RULES } from '../../rules/index.js';
 import { SEVERITY_ORDER } from '../../findings/types.js';
 import { addRegisterOptions } from '../options.js';
@@ -12,6 +16,7 @@ import { useColor, terminalWidth } from '../terminal.js';
 import { runScanCommand, shouldFail } from '../scan-pipeline.js';
 import type { ScanCommandOptions } from '../scan-pipeline.js';
 import { UsageError } from '../errors.js';
+import { terminalText } from '../../report/terminal-text.js';
 import type { FindingSeverity } from '../../register/types.js';
 
 export const SCAN_FORMATS = ['table', 'json', 'sarif', 'junit', 'github', 'gitlab', 'markdown'];
@@ -26,7 +31,8 @@ export function addScanOptions(command: Command): Command {
   return addRegisterOptions(command)
     .option('--today <date>', 'judge dates as of this day (YYYY-MM-DD); default SOURCE_DATE_EPOCH, else today')
     .option('--rule <id...>', 'report only these rules (all rules still run)')
-    .option('--timings', 'print the duration of each phase to stderr');
+    .option('--timings', 'print the duration of each phase to stderr')
+    .option('--base <ref>', 'compare with the register at this git ref (read from git, nothing is checked out): mark new findings, list fixed ones and new risky links');
 }
 
 export function scanCommand(): Command {
@@ -34,7 +40,8 @@ export function scanCommand(): Command {
     .description('validate the register, run every rule and print the findings')
     .addOption(new Option('--format <format>', 'output format').choices(SCAN_FORMATS).default('table'))
     .option('-o, --output <file>', 'write the output to a file (atomically) instead of stdout')
-    .addOption(new Option('--fail-on <severity>', 'exit 1 when an open finding is at or above this severity').choices(SEVERITY_ORDER as string[]).default('high'))
+    .option('--baseline <file>', 'compare with a baseline file written by `sidedoor baseline`: only findings not in it are new')
+    .addOption(new Option('--fail-on <severity>', 'exit 1 when an open finding is at or above this severity (with --base or --baseline: an open new finding)').choices(SEVERITY_ORDER as string[]).default('high'))
     .action(async (options: ScanOptions) => {
       const known = new Set(RULES.map((r) => r.meta.id));
       for (const id of options.rule ?? []) {
@@ -44,10 +51,24 @@ export function scanCommand(): Command {
       const reporter = reporters.get(options.format);
       if (!reporter) throw new UsageError(`the ${options.format} format is not available`);
       const toTerminal = options.output === undefined;
-      emit(reporter(run.result, {
+      const reporterOptions: ReporterOptions = {
         rules: RULES.map((r) => r.meta), failOn: options.failOn, uriBase: run.uriBase,
         color: toTerminal && useColor(), width: terminalWidth(),
-      }), options.output);
+      };
+      emit(reporter(run.result, reporterOptions), options.output);
+      if (options.format === 'github') appendStepSummary(run.result, reporterOptions);
       process.exitCode = shouldFail(run.result, options.failOn) ? 1 : 0;
     });
+}
+
+/** On GitHub Actions, GITHUB_STEP_SUMMARY names a file that other steps append to as well: append, never overwrite. */
+function appendStepSummary(result: ScanResult, options: ReporterOptions): void {
+  const file = process.env.GITHUB_STEP_SUMMARY;
+  if (file === undefined || file === '') return;
+  try {
+    appendFileSync(file, githubStepSummary(result, options));
+  } catch (e) {
+    // The gate's verdict matters more than its summary: warn, and keep the exit code the findings decide.
+    process.stderr.write(`sidedoor: warning: cannot append the job summary to $GITHUB_STEP_SUMMARY (${terminalText(file)}): ${(e as NodeJS.ErrnoException).code ?? 'error'}\n`);
+  }
 }
