@@ -4,6 +4,7 @@ import { renderGithub } from './github.js';
 import { renderGitlab } from './gitlab.js';
 import { renderJson } from './json.js';
 import { renderJunit } from './junit.js';
+import { renderMarkdown } from './markdown.js';
 import { renderSarif } from './sarif.js';
 import { renderTable } from './table.js';
 import type { Reporter } from './types.js';
@@ -19,4 +20,5 @@ export const reporters = new Map<string, Reporter>([
   ['github', renderGithub],
   ['gitlab', renderGitlab],
   ['junit', renderJunit],
+  ['markdown', renderMarkdown],
 ]);

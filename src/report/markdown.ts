@@ -1,0 +1,72 @@
+// `scan --format markdown`: a findings-focused markdown document built from the ScanResult alone, like every other
+// scan reporter (nodes are named by id, locations are repository-relative). The auditor's full document, which also
+// needs the register and the analysis (names, vendor inventory, diagrams, availability), is `sidedoor report`.
+// Decision: the Reporter signature stays (result, options) → string; nothing is added to ReporterOptions.
+
+import type { ScanResult } from '../findings/scan-result.js';
+import { SEVERITY_ORDER } from '../findings/types.js';
+import { findingsBySeverity } from './auditor/findings.js';
+import { formatCount, plural, table } from './auditor/text.js';
+import { failsBuild } from './ci-gate.js';
+import { escapeMarkdownInline as md } from './markdown-escape.js';
+import { repoRelativePath } from './repo-path.js';
+import type { ReporterOptions } from './types.js';
+
+function countsTable(result: ScanResult): string[] {
+  const comparing = result.comparison !== undefined;
+  const rows = SEVERITY_ORDER.map((severity) => {
+    const group = result.findings.filter((f) => f.severity === severity);
+    const open = group.filter((f) => f.status === 'open');
+    const accepted = group.length - open.length;
+    return comparing
+      ? [severity, formatCount(open.length), formatCount(open.filter((f) => f.new === true).length), formatCount(accepted)]
+      : [severity, formatCount(open.length), formatCount(accepted)];
+  });
+  return comparing ? table(['Severity', 'Open', 'New and open', 'Accepted'], 'lrrr', rows) : table(['Severity', 'Open', 'Accepted'], 'lrr', rows);
+}
+
+function remediationLines(result: ScanResult): string[] {
+  if (result.remediations.length === 0) return [];
+  return [
+    '', '## Minimum cuts', '',
+    'Per policy rule, a smallest set of links whose removal (or routing through an allowed gateway) closes all its violations.', '',
+    ...result.remediations.map((r) => `- ${md(r.rule)}: ${r.cut.map(md).join(', ')} (${plural(r.cut.length, 'link')}, `
+      + `closes ${plural(r.closes, 'violation')})`),
+  ];
+}
+
+function comparisonLines(result: ScanResult): string[] {
+  const comparison = result.comparison;
+  if (comparison === undefined) return [];
+  const lines = ['', `## Since ${comparison.kind === 'base' ? 'git ref' : 'baseline'} ${md(comparison.ref)}`, ''];
+  lines.push(comparison.fixed.length === 0 ? 'No finding was fixed.' : 'Fixed:');
+  if (comparison.fixed.length > 0) lines.push('', ...comparison.fixed.map((f) => `- ${md(f.title)} (${md(f.id)})`));
+  if (comparison.newRiskyLinks.length > 0) {
+    lines.push('', 'New risky links:', '', ...comparison.newRiskyLinks.map((id) => `- ${md(id)}`));
+  }
+  return lines;
+}
+
+export function renderMarkdown(result: ScanResult, options: ReporterOptions): string {
+  const failing = result.findings.filter((f) => failsBuild(f, options.failOn)).length;
+  const title = result.organization === undefined ? 'sidedoor scan' : `sidedoor scan: ${md(result.organization)}`;
+  const lines = [
+    `# ${title}`,
+    '',
+    `Scan of ${result.today}: ${plural(result.register.vendors, 'vendor')}, ${plural(result.register.systems, 'system')}, `
+      + `${plural(result.register.links, 'link')}. ${failing === 0 ? 'No finding fails' : `${plural(failing, 'finding')} fail${failing === 1 ? 's' : ''}`} `
+      + `the build (--fail-on ${options.failOn}).`,
+    '',
+    ...countsTable(result),
+    '',
+    '## Findings',
+    '',
+    ...findingsBySeverity(result.findings, {
+      node: (id) => id,
+      location: (f) => `${repoRelativePath(options.uriBase, f.location.file)}:${f.location.line}`,
+    }),
+    ...remediationLines(result),
+    ...comparisonLines(result),
+  ];
+  return `${lines.join('\n')}\n`;
+}
