@@ -5,7 +5,13 @@
 import { Command, CommanderError } from 'commander';
 import { TOOL_VERSION } from '../version.js';
 import { validateCommand } from './commands/validate.js';
+import { reportCommand } from './commands/report.js';
+import { graphCommand } from './commands/graph.js';
 import { scanCommand } from './commands/scan.js';
+import { pathCommand } from './commands/path.js';
+import { blastRadiusCommand } from './commands/blast-radius.js';
+import { impactCommand } from './commands/impact.js';
+import { rulesCommand } from './commands/rules.js';
 import { baselineCommand } from './commands/baseline.js';
 import { InvalidRegisterError, UsageError } from './errors.js';
 import { terminalText } from '../report/terminal-text.js';
@@ -20,7 +26,7 @@ export function buildProgram(): Command {
 }
 
 function commands(): Command[] {
-  return [validateCommand(), scanCommand(), baselineCommand()];
+  return [validateCommand(), scanCommand(), baselineCommand(), pathCommand(), blastRadiusCommand(), impactCommand(), rulesCommand(), reportCommand(), graphCommand()];
 }
 
 /** Commander reports its own usage errors through exitOverride; ours are exceptions. */
