@@ -1,8 +1,10 @@
 // Loading the register for a command: find the root, load, print diagnostics the way `validate` does, and stop with
 // exit 2 when the register is invalid.
 
-import { loadRegister } from '../register/load-register.js';
-import type { LoadOptions } from '../register/load-register.js';
+import { join, resolve } from 'node:path';
+import { loadRegister, loadRegisterCached } from '../register/load-register.js';
+import type { LoadOptions, LoadResult, PhaseTimer } from '../register/load-register.js';
+import { DEFAULT_CACHE_DIR, ParseCache } from '../register/parse-cache.js';
 import { findRegisterRoot, RegisterNotFoundError, TooManyFilesError } from '../register/discover.js';
 import type { Diagnostic, Register } from '../register/types.js';
 import { InvalidRegisterError, UsageError } from './errors.js';
@@ -35,6 +37,39 @@ export function loadOrFail(options: RegisterOptions, extra: LoadOptions = {}): {
     if (e instanceof TooManyFilesError) throw new UsageError(e.message);
     throw e;
   }
+  return requireValid(loaded, options);
+}
+
+export interface CacheOptions {
+  /** False with `--no-cache`. */
+  cache?: boolean;
+  cacheDir?: string;
+}
+
+/** The parse cache a command should use: `.sidedoor-cache/` under the root unless told otherwise. */
+export function openParseCache(root: string, options: CacheOptions): ParseCache {
+  if (options.cache === false) return new ParseCache(undefined);
+  return new ParseCache(options.cacheDir !== undefined ? resolve(options.cacheDir) : join(root, DEFAULT_CACHE_DIR));
+}
+
+/** loadOrFail through the parse cache and parse workers: what scan, report and baseline use. */
+export async function loadOrFailCached(
+  options: RegisterOptions & CacheOptions, timer?: PhaseTimer, cache?: ParseCache,
+): Promise<{ register: Register; diagnostics: Diagnostic[]; cache: ParseCache }> {
+  const root = locateRoot(options);
+  const parseCache = cache ?? openParseCache(root, options);
+  let loaded;
+  try {
+    loaded = await loadRegisterCached(root, { maxFileBytes: options.maxFileSize, maxFiles: options.maxFiles, cache: parseCache, timer });
+  } catch (e) {
+    if (e instanceof TooManyFilesError) throw new UsageError(e.message);
+    throw e;
+  }
+  return { ...requireValid(loaded, options), cache: parseCache };
+}
+
+/** Prints diagnostics like `validate` and stops with exit 2 when the register is invalid; prints warnings otherwise. */
+function requireValid(loaded: LoadResult, options: RegisterOptions): { register: Register; diagnostics: Diagnostic[] } {
   if (!loaded.register) {
     process.stderr.write(formatDiagnostics(loaded.diagnostics, options.maxDiagnostics ?? DEFAULT_MAX_DIAGNOSTICS));
     throw new InvalidRegisterError('the register is invalid');

@@ -19,6 +19,13 @@ export function addRegisterOptions(command: Command): Command {
     .addOption(new Option('--max-diagnostics <count>', 'print at most this many diagnostics').argParser(positiveInteger('--max-diagnostics')));
 }
 
+/** `--cache-dir DIR` and `--no-cache` for commands that load through the parse cache. */
+export function addCacheOptions(command: Command): Command {
+  return command
+    .option('--cache-dir <dir>', 'where to keep the parse cache (default: .sidedoor-cache/ under the register root)')
+    .option('--no-cache', 'parse every file afresh and write no cache');
+}
+
 export function isoDate(value: string): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   const date = match ? new Date(`${value}T00:00:00Z`) : undefined;

@@ -8,11 +8,17 @@ export class PhaseTimings {
 
   readonly timer: PhaseTimer = (phase, work) => {
     const start = performance.now();
+    const record = () => this.totals.set(phase, (this.totals.get(phase) ?? 0) + performance.now() - start);
+    let result;
     try {
-      return work();
-    } finally {
-      this.totals.set(phase, (this.totals.get(phase) ?? 0) + performance.now() - start);
+      result = work();
+    } catch (e) {
+      record();
+      throw e;
     }
+    if (result instanceof Promise) return result.finally(record) as typeof result;
+    record();
+    return result;
   };
 
   entries(): [string, number][] {

@@ -9,6 +9,8 @@ import { listRegisterFiles } from './discover.js';
 import type { ListOptions } from './discover.js';
 import { parseRegisterFile } from './parse-file.js';
 import type { ParsedFile } from './parse-file.js';
+import { ParseCache } from './parse-cache.js';
+import { parseFilesInParallel } from './parallel-parse.js';
 import type { Diagnostic, Register } from './types.js';
 
 export interface LoadResult {
@@ -21,7 +23,8 @@ export interface LoadResult {
 /** Parses file bytes; a cache implements the same signature. */
 export type FileParser = (file: string, bytes: Uint8Array) => ParsedFile;
 
-/** Records the duration of a named phase; the CLI passes one in for `--timings`, the core never reads the clock. */
+/** Records the duration of a named phase (of a returned promise, until it settles); the CLI passes one in for
+ * `--timings`, the core never reads the clock. */
 export type PhaseTimer = <T>(phase: string, work: () => T) => T;
 
 export interface LoadOptions extends ListOptions {
@@ -55,8 +58,49 @@ export function assembleRegister(
   const timer = options.timer ?? untimed;
   const parse = options.parse ?? parseRegisterFile;
   const parsed = timer('parse', () => contents.map((c) => parse(c.file, c.bytes)));
+  return assembleParsed(root, parsed, timer);
+}
+
+/** The cross-file half of loading: defaults, duplicates, references. */
+export function assembleParsed(root: string, parsed: ParsedFile[], timer: PhaseTimer = untimed): { register?: Register; diagnostics: Diagnostic[] } {
   const built = timer('validate', () => buildRegister(root, parsed));
   return { register: built.register, diagnostics: sortDiagnostics(built.diagnostics) };
+}
+
+export interface CachedLoadOptions extends ListOptions {
+  maxFileBytes?: number;
+  /** Parsed-file cache; misses are parsed (in parallel when large) and stored. */
+  cache: ParseCache;
+  timer?: PhaseTimer;
+  /** Upper bound on parse workers; 1 parses in this thread. */
+  maxWorkers?: number;
+}
+
+/** The scan's loader: like loadRegister, but through the parse cache and worker threads. */
+export async function loadRegisterCached(root: string, options: CachedLoadOptions): Promise<LoadResult> {
+  const timer = options.timer ?? untimed;
+  const listed = timer('discovery', () => listRegisterFiles(root, options));
+  const diagnostics: Diagnostic[] = [...listed.diagnostics];
+  const contents = timer('read', () => readFiles(root, listed.files, options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, diagnostics));
+  const parsed = await parseThroughCache(contents, options.cache, timer, options.maxWorkers);
+  const result = assembleParsed(root, parsed, timer);
+  return { ...result, diagnostics: sortDiagnostics([...diagnostics, ...result.diagnostics]), fileCount: listed.files.length };
+}
+
+/** Cache hits are decoded, misses parsed together (on workers when that pays) and written back. */
+export async function parseThroughCache(contents: FileContent[], cache: ParseCache, timer: PhaseTimer = untimed, maxWorkers?: number): Promise<ParsedFile[]> {
+  const keys = timer('cache', () => contents.map((c) => ParseCache.keyFor(c.file, c.bytes)));
+  const parsed = timer('cache', () => contents.map((c, i) => cache.get(c.file, keys[i])));
+  const missing = contents.flatMap((c, i) => (parsed[i] === undefined ? [i] : []));
+  if (missing.length > 0) {
+    const fresh = await timer('parse', () => parseFilesInParallel(missing.map((i) => contents[i]), maxWorkers));
+    timer('cache', () => fresh.forEach(({ parsed: result, encoded }, j) => {
+      const i = missing[j];
+      parsed[i] = result;
+      cache.put(keys[i], result, encoded);
+    }));
+  }
+  return parsed as ParsedFile[];
 }
 
 function readFiles(root: string, files: string[], maxBytes: number, diagnostics: Diagnostic[]): FileContent[] {

@@ -1,0 +1,111 @@
+// The parse cache: re-parses only changed files, ignores corrupt or foreign entries, gives the same register as a
+// cold load, and survives concurrent writers.
+
+import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadRegister, loadRegisterCached } from '../../../src/register/load-register.js';
+import { ParseCache } from '../../../src/register/parse-cache.js';
+import { decodeParsedFile, encodeParsedFile } from '../../../src/register/parsed-file-codec.js';
+import { parseRegisterFile } from '../../../src/register/parse-file.js';
+import { runScan } from '../../../src/scan/run-scan.js';
+import { SAMPLE_CITY, writeTree } from '../../helpers/run-cli.js';
+
+function cacheEntries(dir: string): string[] {
+  return readdirSync(dir).flatMap((sub) => readdirSync(join(dir, sub)).map((name) => join(dir, sub, name)));
+}
+
+function copyOfCity(): string {
+  const files: Record<string, string> = {};
+  const walk = (dir: string, prefix: string) => {
+    for (const name of readdirSync(dir)) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path, `${prefix}${name}/`);
+      else files[`${prefix}${name}`] = readFileSync(path, 'utf8');
+    }
+  };
+  walk(SAMPLE_CITY, '');
+  return writeTree(files);
+}
+
+describe('parsed-file codec', () => {
+  it('round-trips a parse result exactly', () => {
+    const text = readFileSync(join(SAMPLE_CITY, 'vendors/parkco.yaml'));
+    const parsed = parseRegisterFile('vendors/parkco.yaml', text);
+    expect(decodeParsedFile('vendors/parkco.yaml', encodeParsedFile(parsed))).toEqual(parsed);
+    const broken = parseRegisterFile('x.yaml', new TextEncoder().encode('zones:\n  - id: a\n    trust: high\n'));
+    expect(decodeParsedFile('x.yaml', encodeParsedFile(broken))).toEqual(broken);
+  });
+
+  it('rejects malformed encodings', () => {
+    for (const bad of ['', '{', '[]', '{"e":[],"i":[],"g":[[0,1,"error","m"]]}', '{"e":[{"k":"nope","d":{},"l":[1,1],"p":[],"n":[]}],"i":[],"g":[]}', '{"e":[{"k":"zones","d":{},"l":[1,1],"p":["a"],"n":[1]}],"i":[],"g":[]}']) {
+      expect(decodeParsedFile('x.yaml', bad)).toBeUndefined();
+    }
+  });
+});
+
+describe('ParseCache with the loader', () => {
+  it('gives findings identical to an uncached load, and a second load parses nothing', async () => {
+    const root = copyOfCity();
+    const cacheDir = join(root, '.sidedoor-cache');
+    const cold = new ParseCache(cacheDir);
+    const first = await loadRegisterCached(root, { cache: cold, maxWorkers: 2 });
+    expect(cold.stats).toMatchObject({ hits: 0, misses: 32, writes: 32 });
+    const warm = new ParseCache(cacheDir);
+    const second = await loadRegisterCached(root, { cache: warm });
+    expect(warm.stats).toMatchObject({ hits: 32, misses: 0, writes: 0 });
+    const plain = loadRegister(root);
+    const findings = (r: typeof plain.register) => JSON.stringify(runScan(r!, { today: '2026-12-06' }).findings);
+    expect(findings(first.register)).toBe(findings(plain.register));
+    expect(findings(second.register)).toBe(findings(plain.register));
+  });
+
+  it('re-parses only the file that was edited', async () => {
+    const root = copyOfCity();
+    const cacheDir = join(root, '.sidedoor-cache');
+    await loadRegisterCached(root, { cache: new ParseCache(cacheDir) });
+    const file = join(root, 'systems/admin.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('criticality: critical', 'criticality: high'));
+    const cache = new ParseCache(cacheDir);
+    const { register } = await loadRegisterCached(root, { cache });
+    expect(cache.stats).toMatchObject({ hits: 31, misses: 1, writes: 1 });
+    expect(register?.systems.get('ad-dc')?.criticality).toBe('high');
+  });
+
+  it('ignores a corrupt, truncated or foreign entry and rebuilds it', async () => {
+    const root = copyOfCity();
+    const cacheDir = join(root, '.sidedoor-cache');
+    await loadRegisterCached(root, { cache: new ParseCache(cacheDir) });
+    const entries = cacheEntries(cacheDir);
+    writeFileSync(entries[0], 'garbage');
+    writeFileSync(entries[1], readFileSync(entries[1], 'utf8').slice(0, 100));
+    writeFileSync(entries[2], readFileSync(entries[2], 'utf8').replace('"tool":"0.1.0"', '"tool":"9.9.9"'));
+    const [header, body] = readFileSync(entries[3], 'utf8').split('\n');
+    writeFileSync(entries[3], `${header}\n${body.replace(/"l":\[\d+,\d+\]/, '"l":[0,0]')}`);
+    const cache = new ParseCache(cacheDir);
+    const { register } = await loadRegisterCached(root, { cache });
+    expect(cache.stats).toMatchObject({ rejected: 4, misses: 4, hits: 28, writes: 4 });
+    expect(JSON.stringify(runScan(register!, { today: '2026-12-06' }).findings)).toBe(JSON.stringify(runScan(loadRegister(root).register!, { today: '2026-12-06' }).findings));
+  });
+
+  it('keeps the same entry when concurrent loads write it, and never fails on an unwritable cache', async () => {
+    const root = copyOfCity();
+    const cacheDir = join(root, '.sidedoor-cache');
+    await Promise.all([1, 2, 3, 4].map(() => loadRegisterCached(root, { cache: new ParseCache(cacheDir), maxWorkers: 1 })));
+    expect(cacheEntries(cacheDir).filter((p) => p.endsWith('.tmp'))).toEqual([]);
+    const warm = new ParseCache(cacheDir);
+    await loadRegisterCached(root, { cache: warm });
+    expect(warm.stats.hits).toBe(32);
+    rmSync(cacheDir, { recursive: true });
+    writeFileSync(cacheDir, 'not a directory');
+    const blocked = new ParseCache(cacheDir);
+    const { register } = await loadRegisterCached(root, { cache: blocked });
+    expect(register).toBeDefined();
+    expect(blocked.stats.writes).toBe(0);
+  });
+
+  it('keys entries by path as well as content, so identical files elsewhere keep their own locations', () => {
+    const bytes = new TextEncoder().encode('zones:\n  - id: a\n    trust: 1\n');
+    expect(ParseCache.keyFor('a.yaml', bytes)).not.toBe(ParseCache.keyFor('b.yaml', bytes));
+  });
+});
