@@ -3,14 +3,15 @@
 
 import { join, resolve } from 'node:path';
 import { loadRegister, loadRegisterCached } from '../register/load-register.js';
-import type { LoadOptions, LoadResult, PhaseTimer } from '../register/load-register.js';
+import type { FileParser, LoadOptions, LoadResult, PhaseTimer } from '../register/load-register.js';
+import { parseRegisterFile } from '../register/parse-file.js';
 import { DEFAULT_CACHE_DIR, ParseCache } from '../register/parse-cache.js';
 import { findRegisterRoot, RegisterNotFoundError, TooManyFilesError } from '../register/discover.js';
 import type { Diagnostic, Register } from '../register/types.js';
 import { InvalidRegisterError, UsageError } from './errors.js';
 import { terminalText } from '../report/terminal-text.js';
 
-export interface RegisterOptions {
+export interface RegisterOptions extends CacheOptions {
   register?: string;
   maxFileSize?: number;
   maxFiles?: number;
@@ -32,7 +33,8 @@ export function loadOrFail(options: RegisterOptions, extra: LoadOptions = {}): {
   const root = locateRoot(options);
   let loaded;
   try {
-    loaded = loadRegister(root, { maxFileBytes: options.maxFileSize, maxFiles: options.maxFiles, ...extra });
+    const cache = openParseCache(root, options);
+    loaded = loadRegister(root, { maxFileBytes: options.maxFileSize, maxFiles: options.maxFiles, parse: cachedParser(cache), ...extra });
   } catch (e) {
     if (e instanceof TooManyFilesError) throw new UsageError(e.message);
     throw e;
@@ -52,9 +54,21 @@ export function openParseCache(root: string, options: CacheOptions): ParseCache 
   return new ParseCache(options.cacheDir !== undefined ? resolve(options.cacheDir) : join(root, DEFAULT_CACHE_DIR));
 }
 
+/** A synchronous parser through the cache, for commands that load small registers or run in-thread. */
+export function cachedParser(cache: ParseCache): FileParser {
+  return (file, bytes) => {
+    const key = ParseCache.keyFor(file, bytes);
+    const hit = cache.get(file, key);
+    if (hit) return hit;
+    const parsed = parseRegisterFile(file, bytes);
+    cache.put(key, parsed);
+    return parsed;
+  };
+}
+
 /** loadOrFail through the parse cache and parse workers: what scan, report and baseline use. */
 export async function loadOrFailCached(
-  options: RegisterOptions & CacheOptions, timer?: PhaseTimer, cache?: ParseCache,
+  options: RegisterOptions, timer?: PhaseTimer, cache?: ParseCache,
 ): Promise<{ register: Register; diagnostics: Diagnostic[]; cache: ParseCache }> {
   const root = locateRoot(options);
   const parseCache = cache ?? openParseCache(root, options);

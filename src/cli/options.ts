@@ -16,12 +16,7 @@ export function addRegisterOptions(command: Command): Command {
     .option('--register <dir>', 'the register root (the directory holding sidedoor.yaml); default: walk up from the current directory')
     .addOption(new Option('--max-file-size <bytes>', 'refuse register files larger than this').argParser(positiveInteger('--max-file-size')))
     .addOption(new Option('--max-files <count>', 'refuse registers with more YAML files than this').argParser(positiveInteger('--max-files')))
-    .addOption(new Option('--max-diagnostics <count>', 'print at most this many diagnostics').argParser(positiveInteger('--max-diagnostics')));
-}
-
-/** `--cache-dir DIR` and `--no-cache` for commands that load through the parse cache. */
-export function addCacheOptions(command: Command): Command {
-  return command
+    .addOption(new Option('--max-diagnostics <count>', 'print at most this many diagnostics').argParser(positiveInteger('--max-diagnostics')))
     .option('--cache-dir <dir>', 'where to keep the parse cache (default: .sidedoor-cache/ under the register root)')
     .option('--no-cache', 'parse every file afresh and write no cache');
 }

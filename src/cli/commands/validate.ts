@@ -4,7 +4,7 @@ import { Command, Option } from 'commander';
 import { loadRegister } from '../../register/load-register.js';
 import { TooManyFilesError } from '../../register/discover.js';
 import { UsageError } from '../errors.js';
-import { DEFAULT_MAX_DIAGNOSTICS, formatDiagnostics, locateRoot } from '../load.js';
+import { cachedParser, DEFAULT_MAX_DIAGNOSTICS, formatDiagnostics, locateRoot, openParseCache } from '../load.js';
 import type { RegisterOptions } from '../load.js';
 import { addRegisterOptions } from '../options.js';
 import { emit } from '../output.js';
@@ -21,7 +21,7 @@ export function validateCommand(): Command {
       const root = locateRoot(options);
       let loaded;
       try {
-        loaded = loadRegister(root, { maxFileBytes: options.maxFileSize, maxFiles: options.maxFiles });
+        loaded = loadRegister(root, { maxFileBytes: options.maxFileSize, maxFiles: options.maxFiles, parse: cachedParser(openParseCache(root, options)) });
       } catch (e) {
         if (e instanceof TooManyFilesError) throw new UsageError(e.message);
         throw e;
