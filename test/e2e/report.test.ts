@@ -3,7 +3,7 @@
 // carries the commit and tree state, and --base marks new findings. git runs with argument arrays, never a shell.
 
 import { execFileSync } from 'node:child_process';
-import { appendFileSync, cpSync, readFileSync } from 'node:fs';
+import { appendFileSync, cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, SAMPLE_CITY, writeTree } from '../helpers/run-cli.js';
@@ -15,7 +15,7 @@ const NO_DATE_ENV = { SOURCE_DATE_EPOCH: undefined };
 /** A copy of the sample city outside any git repository. */
 function cityCopy(): string {
   const dir = writeTree({}, 'sidedoor-report-');
-  cpSync(SAMPLE_CITY, dir, { recursive: true });
+  cpSync(SAMPLE_CITY, dir, { recursive: true, filter: (source) => !source.includes('.sidedoor-cache') });
   return dir;
 }
 
@@ -73,6 +73,10 @@ describe('sidedoor report', () => {
 
     const clean = runCli(['report', '--register', dir, '--today', TODAY], { env: NO_DATE_ENV });
     expect(clean.stdout).toContain(`| Git commit | ${head} (clean) |`);
+    // The run left its parse cache (.sidedoor-cache/, untracked) behind; a README change and an untracked report are
+    // not register files either: the register is still clean.
+    appendFileSync(join(dir, 'README.md'), '\nedited\n');
+    writeFileSync(join(dir, 'report.md'), 'x');
     expect(runCli(['report', '--register', dir, '--today', TODAY], { env: NO_DATE_ENV }).stdout).toBe(clean.stdout);
 
     appendFileSync(join(dir, 'links', 'guest.yaml'), '\n  - from: guest-ap\n    to: ad-dc\n    protocol: ldap\n    port: 389\n');

@@ -29,8 +29,7 @@ export function reportCommand(): Command {
     .option('--base <ref>', 'compare with the register at this git ref (read from git, nothing is checked out): mark new '
       + 'findings, list fixed ones and new risky links')
     .action(async (options: ReportOptions) => {
-      const run = await runScanCommand({ register: options.register, maxFileSize: options.maxFileSize, maxFiles: options.maxFiles,
-        maxDiagnostics: options.maxDiagnostics, today: options.today, timings: options.timings, base: options.base });
+      const run = await runScanCommand(options);
       const report = renderAuditReport({
         register: run.register,
         result: run.result,
