@@ -13,6 +13,9 @@ import { blastRadiusCommand } from './commands/blast-radius.js';
 import { impactCommand } from './commands/impact.js';
 import { rulesCommand } from './commands/rules.js';
 import { baselineCommand } from './commands/baseline.js';
+import { initCommand } from './commands/init.js';
+import { addCommand } from './commands/add.js';
+import { acceptCommand } from './commands/accept.js';
 import { InvalidRegisterError, UsageError } from './errors.js';
 import { terminalText } from '../report/terminal-text.js';
 
@@ -26,7 +29,8 @@ export function buildProgram(): Command {
 }
 
 function commands(): Command[] {
-  return [validateCommand(), scanCommand(), baselineCommand(), pathCommand(), blastRadiusCommand(), impactCommand(), rulesCommand(), reportCommand(), graphCommand()];
+  return [validateCommand(), scanCommand(), baselineCommand(), pathCommand(), blastRadiusCommand(), impactCommand(), rulesCommand(), reportCommand(), graphCommand(),
+    initCommand(), addCommand(), acceptCommand()];
 }
 
 /** Commander reports its own usage errors through exitOverride; ours are exceptions. */

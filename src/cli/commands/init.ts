@@ -1,0 +1,64 @@
+// `sidedoor init [DIR]`: interactive. Scaffolds a register that validates as written: sidedoor.yaml, the standard
+// zones, a commented example of each entity, and a .gitignore entry for the cache. `--yes` takes every default
+// without asking, which is what a script wants, and works without a terminal.
+
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { Command } from 'commander';
+import { askInit, defaultInitAnswers } from '../../authoring/init-flow.js';
+import type { InitAnswers } from '../../authoring/init-flow.js';
+import { gitignoreWithCache, scaffoldRegister } from '../../authoring/init-scaffold.js';
+import { initTargetProblem } from '../../authoring/init-target.js';
+import { loadRegister } from '../../register/load-register.js';
+import { terminalText } from '../../report/terminal-text.js';
+import { InvalidRegisterError, UsageError } from '../errors.js';
+import { DEFAULT_MAX_DIAGNOSTICS, formatDiagnostics } from '../load.js';
+import { inquirerPrompter } from '../inquirer-prompter.js';
+import { writeFileAtomic } from '../output.js';
+import { resolveToday } from '../today.js';
+import { askOrInterrupt, refuseWithoutTerminal } from '../tty.js';
+
+export function initCommand(): Command {
+  return new Command('init')
+    .description('create a register: sidedoor.yaml, standard zones, and a commented example of a vendor, a system and a link')
+    .argument('[dir]', 'the directory to create the register in (created if missing)', '.')
+    .option('-y, --yes', 'take every default without asking (no terminal needed)')
+    .addHelpText('after', `
+Interactive unless --yes: without a terminal (stdin and stdout must be a TTY) and without --yes it exits 2 and
+changes nothing. Ctrl-C at any question exits 130 and writes nothing. It never overwrites a register, and refuses a
+directory inside another register or already holding YAML files.`)
+    .action(async (dir: string, options: { yes?: boolean }) => {
+      if (!options.yes && refuseWithoutTerminal('init', 'To take every default without questions, run `sidedoor init --yes`.')) return;
+      const target = resolve(dir);
+      const problem = initTargetProblem(target);
+      if (problem !== undefined) throw new UsageError(problem);
+      const defaults = defaultInitAnswers(basename(target) || 'My organization');
+      let answers: InitAnswers = defaults;
+      if (!options.yes) {
+        const outcome = await askOrInterrupt(() => askInit(inquirerPrompter(), defaults));
+        if (!outcome.answered) return;
+        answers = outcome.value;
+      }
+      const again = initTargetProblem(target);
+      if (again !== undefined) throw new UsageError(`${again}; nothing was written`);
+      const files = scaffoldRegister(answers, resolveToday(undefined));
+      // sidedoor.yaml last: until it exists, an interrupted init has not made a register that looks complete.
+      for (const file of [...files.filter((f) => f.path !== 'sidedoor.yaml'), ...files.filter((f) => f.path === 'sidedoor.yaml')]) {
+        const path = join(target, file.path);
+        mkdirSync(dirname(path), { recursive: true });
+        writeFileAtomic(path, file.content);
+      }
+      const gitignorePath = join(target, '.gitignore');
+      const gitignore = gitignoreWithCache(existsSync(gitignorePath) ? readFileSync(gitignorePath, 'utf8') : undefined);
+      if (gitignore !== undefined) writeFileAtomic(gitignorePath, gitignore);
+
+      const loaded = loadRegister(target);
+      if (!loaded.register) {
+        process.stderr.write(formatDiagnostics(loaded.diagnostics, DEFAULT_MAX_DIAGNOSTICS));
+        throw new InvalidRegisterError('the new register does not validate');
+      }
+      const written = [...files.map((f) => f.path), ...(gitignore === undefined ? [] : ['.gitignore'])].sort();
+      process.stdout.write(`Created a register in ${terminalText(target)}:\n${written.map((f) => `  ${f}\n`).join('')}`
+        + `Next: edit the examples, or run \`sidedoor add vendor|system|link|zone\`; \`sidedoor validate\` and \`sidedoor scan\` check it.\n`);
+    });
+}
