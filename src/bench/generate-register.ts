@@ -66,6 +66,9 @@ export function* generateRegister(options: GenerateOptions): Generator<Generated
  * wrote before (its sidedoor.yaml starts with the generator's marker), whose files are then replaced.
  */
 export function writeRegister(outDir: string, options: GenerateOptions): RegisterSummary {
+  // Check the options before touching the directory.
+  const size = resolveRegisterSize(options.size);
+  const seed = resolveSeed(options.seed);
   prepareDirectory(outDir);
   let files = 0;
   let bytes = 0;
@@ -81,9 +84,8 @@ export function writeRegister(outDir: string, options: GenerateOptions): Registe
     files++;
     bytes += Buffer.byteLength(file.content);
   }
-  const size = resolveRegisterSize(options.size);
   return {
-    size, seed: resolveSeed(options.seed), files, bytes,
+    size, seed, files, bytes,
     zones: size.zones, vendors: size.vendors, systems: size.systems, links: size.links,
     acceptances: size.systems >= 100_000 ? 12 : size.systems >= 10_000 ? 8 : 5,
   };
