@@ -37,7 +37,11 @@ export function renderSystem(plan: RegisterPlan, system: SystemPlan): string {
   const holdsPeople = (SERVICE_ROLES.has(system.role) || system.role === 'db' || system.role === 'saas') && sensitiveData;
   let records: number | undefined;
   if (has(SystemTrait.bulkUnprotected)) records = rng.between(20_000, 400_000);
-  else if (holdsPeople && rng.chance(0.7)) records = Math.round(Math.pow(10, 2 + rng.next() * 3.7));
+  else if (holdsPeople && rng.chance(0.7)) {
+    // Integer arithmetic only (no Math.pow), so that every engine writes the same bytes.
+    const magnitude = rng.pick([100, 1_000, 10_000, 100_000]);
+    records = magnitude + rng.int(magnitude * 4);
+  }
   if (records !== undefined) out += `    records: ${records}\n`;
   if (has(SystemTrait.internetFacing)) out += '    internet_facing: true\n';
   if (has(SystemTrait.legacy)) out += `    end_of_support: ${dateFromReference(-rng.between(30, 3000))}\n`;

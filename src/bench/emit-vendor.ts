@@ -81,7 +81,7 @@ function contacts(vendor: VendorPlan, noSecurity: boolean, rng: SeededRandom): s
   if (rng.chance(0.85)) {
     const first = rng.pick(FIRST_NAMES);
     const last = rng.pick(LAST_NAMES);
-    const local = `${first}.${last}`.toLowerCase().normalize('NFD').replace(/[^a-z.]/g, '');
+    const local = asciiLocalPart(`${first}.${last}`);
     const phone = rng.chance(0.6) ? `, phone: ${yamlString(`+33 2 ${digits(2, rng)} ${digits(2, rng)} ${digits(2, rng)} ${digits(2, rng)}`)}` : '';
     lines.push(`{ name: ${yamlString(`${first} ${last}`)}, email: ${local}@${domain}, role: account${phone} }`);
   }
@@ -90,6 +90,15 @@ function contacts(vendor: VendorPlan, noSecurity: boolean, rng: SeededRandom): s
   if (rng.chance(0.2)) lines.push(`{ name: Data protection officer, email: dpo@${domain}, role: dpo }`);
   if (lines.length === 0) return '';
   return `    contacts:\n${lines.map((l) => `      - ${l}\n`).join('')}`;
+}
+
+const ASCII_LETTERS = new Map([...'àâäéèêëîïôöùûüçÿ'].map((c, i) => [c, 'aaaeeeeiioouuucy'[i]]));
+
+/** `Gwenaëlle.L'Hostis` → `gwenaelle.lhostis`, without depending on the engine's Unicode tables. */
+function asciiLocalPart(name: string): string {
+  let out = '';
+  for (const c of name.toLowerCase()) out += ASCII_LETTERS.get(c) ?? (/[a-z.]/.test(c) ? c : '');
+  return out;
 }
 
 function contract(vendor: VendorPlan, rng: SeededRandom): string {

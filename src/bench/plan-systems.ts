@@ -141,7 +141,8 @@ class SystemBuilder {
   constructor(private readonly zones: readonly ZonePlan[], private readonly vendors: readonly VendorPlan[], private readonly rng: SeededRandom) {
     this.zoneFirewall = zones.map(() => -1);
     this.zoneDatabases = zones.map(() => []);
-    // Within a category, vendor shares follow a Zipf law: a few suppliers provide most of the systems.
+    // Within a category, vendor shares follow a Zipf-like law (weight 1/(rank+2): divisions are exactly rounded on
+    // every engine, unlike Math.pow): a few suppliers provide many of the systems.
     const byCategory = new Map<VendorCategory, number[]>();
     for (const vendor of vendors) {
       const members = byCategory.get(vendor.category) ?? [];
@@ -149,7 +150,7 @@ class SystemBuilder {
       byCategory.set(vendor.category, members);
     }
     for (const [category, members] of byCategory) {
-      this.vendorPools.set(category, new WeightedChoice(members, members.map((_, rank) => 1 / Math.pow(rank + 1, 0.8))));
+      this.vendorPools.set(category, new WeightedChoice(members, members.map((_, rank) => 1 / (rank + 2))));
     }
   }
 
