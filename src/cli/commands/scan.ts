@@ -31,8 +31,7 @@ export function addScanOptions(command: Command): Command {
   return addRegisterOptions(command)
     .option('--today <date>', 'judge dates as of this day (YYYY-MM-DD); default SOURCE_DATE_EPOCH, else today')
     .option('--rule <id...>', 'report only these rules (all rules still run)')
-    .option('--timings', 'print the duration of each phase to stderr')
-    .option('--base <ref>', 'compare with the register at this git ref (read from git, nothing is checked out): mark new findings, list fixed ones and new risky links');
+    .option('--timings', 'print the duration of each phase to stderr');
 }
 
 export function scanCommand(): Command {
@@ -40,6 +39,7 @@ export function scanCommand(): Command {
     .description('validate the register, run every rule and print the findings')
     .addOption(new Option('--format <format>', 'output format').choices(SCAN_FORMATS).default('table'))
     .option('-o, --output <file>', 'write the output to a file (atomically) instead of stdout')
+    .option('--base <ref>', 'compare with the register at this git ref (read from git, nothing is checked out): mark new findings, list fixed ones and new risky links')
     .option('--baseline <file>', 'compare with a baseline file written by `sidedoor baseline`: only findings not in it are new')
     .addOption(new Option('--fail-on <severity>', 'exit 1 when an open finding is at or above this severity (with --base or --baseline: an open new finding)').choices(SEVERITY_ORDER as string[]).default('high'))
     .action(async (options: ScanOptions) => {

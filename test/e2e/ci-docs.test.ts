@@ -1,0 +1,97 @@
+// docs/ci.md and .pre-commit-hooks.yaml are meant to be copied as they are: every `sidedoor` command line in them must
+// use real commands, options and values, and every YAML block must parse and say what the CI gate needs.
+
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import type { Command } from 'commander';
+import { buildProgram } from '../../src/cli/main.js';
+
+const doc = readFileSync(new URL('../../docs/ci.md', import.meta.url), 'utf8');
+const program = buildProgram();
+
+function fencedBlocks(language: string): string[] {
+  const blocks: string[] = [];
+  const fence = new RegExp(`^( *)\`\`\`${language}\\n([\\s\\S]*?)^\\1\`\`\`$`, 'gm');
+  for (const match of doc.matchAll(fence)) blocks.push(match[2].split('\n').map((line) => line.slice(match[1].length)).join('\n'));
+  return blocks;
+}
+
+/** The document's code: fenced blocks, and inline code spans outside them. */
+function codeTexts(): string[] {
+  const fenced = /^ *```[a-z]*\n[\s\S]*?^ *```$/gm;
+  const blocks = [...doc.matchAll(fenced)].map((m) => m[0]);
+  const inline = [...doc.replace(fenced, '').matchAll(/`([^`\n]+)`/g)].map((m) => m[1]);
+  return [...blocks, ...inline];
+}
+
+/** Every `sidedoor <command> …` invocation in the document's code. */
+function invocations(): { command: string; args: string[] }[] {
+  const found: { command: string; args: string[] }[] = [];
+  for (const match of codeTexts().join('\n').matchAll(/\bsidedoor ([a-z-]+)((?: +(?:"[^"]*"|[^\s`"#|]+))*)/g)) {
+    const args = [...match[2].matchAll(/"[^"]*"|[^\s"]+/g)].map((m) => m[0]);
+    found.push({ command: match[1], args });
+  }
+  return found;
+}
+
+function optionOf(command: Command, flag: string) {
+  return command.options.find((o) => o.long === flag || o.short === flag);
+}
+
+describe('docs/ci.md', () => {
+  it('uses only real sidedoor commands, options and option values', () => {
+    const calls = invocations();
+    expect(calls.length).toBeGreaterThan(8);
+    for (const { command, args } of calls) {
+      const sub = program.commands.find((c) => c.name() === command);
+      expect(sub, `sidedoor ${command}`).toBeDefined();
+      for (const [i, arg] of args.entries()) {
+        if (!arg.startsWith('-') || arg === '-') continue;
+        const option = optionOf(sub as Command, arg.split('=')[0]);
+        expect(option, `sidedoor ${command} ${arg}`).toBeDefined();
+        const choices = option?.argChoices;
+        if (choices && args[i + 1] !== undefined) expect(choices, `sidedoor ${command} ${arg} ${args[i + 1]}`).toContain(args[i + 1]);
+      }
+    }
+  });
+
+  it('gives a GitHub Actions workflow that fetches history, uses Node 20, uploads SARIF and gates on the target branch', () => {
+    const workflow = fencedBlocks('yaml').map((text) => parse(text) as Record<string, unknown>).find((y) => y && 'jobs' in y) as {
+      env?: Record<string, string>;
+      jobs: { sidedoor: { env: Record<string, string>; steps: { uses?: string; run?: string; with?: Record<string, unknown> }[] } };
+    };
+    const job = workflow.jobs.sidedoor;
+    const steps = job.steps;
+    expect(steps.find((s) => s.uses?.startsWith('actions/checkout@'))?.with?.['fetch-depth']).toBe(0);
+    expect(steps.find((s) => s.uses?.startsWith('actions/setup-node@'))?.with?.['node-version']).toBe(20);
+    expect(job.env.BASE_REF).toBe('${{ github.base_ref }}');
+    const sarif = steps.find((s) => s.run?.includes('--format sarif'));
+    expect(sarif?.run).toContain('--base "origin/$BASE_REF"');
+    expect(sarif?.run).toContain('-o sidedoor.sarif');
+    expect(steps.find((s) => s.uses?.startsWith('github/codeql-action/upload-sarif@'))?.with?.sarif_file).toBe('sidedoor.sarif');
+    expect(steps.at(-1)?.run).toMatch(/^npx sidedoor scan --base "origin\/\$BASE_REF" --format github/);
+  });
+
+  it('gives a GitLab CI job with a Code Quality artifact, gating on the merge request target branch', () => {
+    const gitlab = fencedBlocks('yaml').map((text) => parse(text) as Record<string, unknown>).find((y) => y && 'sidedoor' in y) as {
+      sidedoor: { image: string; script: string[]; artifacts: { reports: { codequality: string } } };
+    };
+    const scan = gitlab.sidedoor.script.find((line) => line.includes('sidedoor scan'));
+    expect(scan).toContain('--base "origin/$CI_MERGE_REQUEST_TARGET_BRANCH_NAME"');
+    expect(scan).toContain(`--format gitlab -o ${gitlab.sidedoor.artifacts.reports.codequality}`);
+    expect(gitlab.sidedoor.image).toBe('node:20');
+  });
+});
+
+describe('.pre-commit-hooks.yaml', () => {
+  it('declares sidedoor-validate as the pre-commit framework expects', () => {
+    const hooks = parse(readFileSync(new URL('../../.pre-commit-hooks.yaml', import.meta.url), 'utf8')) as Record<string, unknown>[];
+    expect(hooks).toEqual([{
+      id: 'sidedoor-validate', name: 'sidedoor validate', description: expect.any(String),
+      entry: 'sidedoor validate', language: 'node', pass_filenames: false, files: '\\.ya?ml$',
+    }]);
+    expect(new RegExp(hooks[0].files as string).test('vendors/parkco.yml')).toBe(true);
+    expect(program.commands.some((c) => c.name() === 'validate')).toBe(true);
+  });
+});
