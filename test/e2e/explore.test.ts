@@ -2,7 +2,9 @@
 // and `rules`, their JSON, their exit codes, and hostile register text that must never reach stdout raw.
 
 import { describe, expect, it } from 'vitest';
-import { runCli, SAMPLE_CITY, writeTree } from '../helpers/run-cli.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { REPO_ROOT, runCli, SAMPLE_CITY, writeTree } from '../helpers/run-cli.js';
 import { RULES } from '../../src/rules/index.js';
 
 const city = (...args: string[]) => runCli([...args, '--register', SAMPLE_CITY]);
@@ -213,5 +215,26 @@ describe('hostile register text', () => {
       expect(withoutSgr).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
       if (format === 'text') expect(run.stdout).toMatch(/\u001b\[\d+m/);
     }
+  });
+});
+
+describe('docs/commands.md', () => {
+  // Every console block whose output is complete (not an excerpt marked with …) must be what the CLI prints today.
+  const doc = readFileSync(join(REPO_ROOT, 'docs', 'commands.md'), 'utf8');
+  const blocks = [...doc.matchAll(/```console\n\$ sidedoor ([^\n]*)\n([\s\S]*?)\n```/g)]
+    .filter((m) => !m[2].split('\n').includes('…'))
+    .map((m) => [m[1], m[2]] as const);
+
+  it('has examples of every exploration command', () => {
+    for (const command of ['path', 'blast-radius', 'impact']) expect(blocks.some(([args]) => args.startsWith(`${command} `))).toBe(true);
+  });
+
+  it('holds the real markdown catalogue', () => {
+    expect(doc).toContain(runCli(['rules', '--format', 'markdown'], { cwd: '/' }).stdout);
+  });
+
+  it.each(blocks)('shows the real output of `sidedoor %s`', (args, expected) => {
+    const run = runCli(args.split(' '));
+    expect(`${run.stdout}${run.stderr}`.replace(/\n$/, '')).toBe(expected);
   });
 });
