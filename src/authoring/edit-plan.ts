@@ -65,8 +65,9 @@ export function planAppend(workspace: RegisterWorkspace, file: string, key: Enti
     const shown = inFile.length > 0 ? inFile : errors;
     throw new EditRefusedError(`the register would not validate with this entry: ${shown[0].file}:${shown[0].line}:${shown[0].column}  ${shown[0].message}`, shown);
   }
-  const leading = splice.inserted.length - splice.inserted.replace(/^(?:\r?\n)+/, '').length;
-  const line = splice.text.slice(0, splice.offset + leading).split('\n').length;
+  // The entity starts at the inserted text's first list item (after a blank line, or a new `key:` line).
+  const itemStart = Math.max(0, splice.inserted.search(/^[ \t]*-/m));
+  const line = splice.text.slice(0, splice.offset + itemStart).split('\n').length;
   return {
     file, key, entity, previousHash: snapshot?.hash, before, after: splice.text, offset: splice.offset, inserted: splice.inserted, line,
   };
