@@ -1,6 +1,7 @@
-// The CLI side of `--base` and `--baseline`: check the options before any work (a bad ref or a file that is not a
-// baseline stops the run at once, exit 2), load what the scan is compared with, and classify the findings.
-// Messages go to stderr here; the comparison itself lives in src/compare/ and src/git/.
+// The CLI side of `--base` and `--baseline`: check the options before any work (a bad ref, a register absent at the
+// ref, or a file that is not a baseline stops the run at once with exit 2, before the scan writes anything), load
+// what the scan is compared with, and classify the findings. Messages go to stderr here; the comparison itself lives
+// in src/compare/ and src/git/.
 
 import { readFileSync } from 'node:fs';
 import { compareWithBase } from '../compare/compare-with-base.js';
@@ -9,11 +10,13 @@ import { compareWithBaseline } from '../compare/compare-with-baseline.js';
 import type { Baseline } from '../compare/baseline-file.js';
 import { BASELINE_SHAPE, parseBaseline } from '../compare/parse-baseline.js';
 import type { FixedFinding } from '../findings/scan-result.js';
+import type { Register } from '../register/types.js';
 import { GitRefError } from '../git/git-error.js';
-import { loadRegisterAtRef } from '../git/load-register-at-ref.js';
+import { locateRegisterAtRef, readRegisterAtRef } from '../git/load-register-at-ref.js';
+import type { RegisterTreeAtRef } from '../git/load-register-at-ref.js';
 import { checkRefArgument } from '../git/resolve-commit.js';
 import { TooManyFilesError } from '../register/discover.js';
-import type { PhaseTimer } from '../register/load-register.js';
+import type { FileParser, PhaseTimer } from '../register/load-register.js';
 import { runScan } from '../scan/run-scan.js';
 import { terminalText } from '../report/terminal-text.js';
 import { UsageError } from './errors.js';
@@ -21,25 +24,38 @@ import { DEFAULT_MAX_DIAGNOSTICS, formatDiagnostics } from './load.js';
 import type { RegisterOptions } from './load.js';
 
 export type ComparisonRequest =
-  | { kind: 'base'; ref: string }
+  | { kind: 'base'; located: RegisterTreeAtRef }
   | { kind: 'baseline'; file: string; baseline: Baseline };
 
-/** Validates `--base` / `--baseline` up front; undefined when the scan compares with nothing. */
-export function comparisonRequest(options: { base?: string; baseline?: string }): ComparisonRequest | undefined {
+/**
+ * Validates `--base` / `--baseline` up front; undefined when the scan compares with nothing. `registerRoot` finds the
+ * working tree's register root (called only for --base, after the ref itself passed the checks that need no git).
+ */
+export function comparisonRequest(
+  options: RegisterOptions & { base?: string; baseline?: string }, registerRoot: () => string,
+): ComparisonRequest | undefined {
   if (options.base !== undefined && options.baseline !== undefined) {
     throw new UsageError('--base and --baseline cannot be used together: compare with a git ref or with a baseline file, not both');
   }
   if (options.base !== undefined) {
-    try {
-      checkRefArgument(options.base);
-    } catch (e) {
-      if (e instanceof GitRefError) throw new UsageError(e.message);
-      throw e;
-    }
-    return { kind: 'base', ref: options.base };
+    const ref = options.base;
+    return { kind: 'base', located: asUsageError(ref, () => {
+      checkRefArgument(ref);
+      return locateRegisterAtRef(registerRoot(), ref, { maxFileBytes: options.maxFileSize, maxFiles: options.maxFiles });
+    }) };
   }
   if (options.baseline !== undefined) return { kind: 'baseline', file: options.baseline, baseline: readBaseline(options.baseline) };
   return undefined;
+}
+
+function asUsageError<T>(ref: string, work: () => T): T {
+  try {
+    return work();
+  } catch (e) {
+    if (e instanceof GitRefError) throw new UsageError(e.message);
+    if (e instanceof TooManyFilesError) throw new UsageError(`at base '${ref}': ${e.message}`);
+    throw e;
+  }
 }
 
 function readBaseline(file: string): Baseline {
@@ -61,6 +77,8 @@ export interface CompareContext {
   only?: string[];
   limits: RegisterOptions;
   timer: PhaseTimer;
+  /** The head's parser (through its parse cache): files unchanged since the base are not parsed twice. */
+  parse?: FileParser;
 }
 
 export function compareRun(request: ComparisonRequest, head: ScannedRegister, context: CompareContext): Compared {
@@ -69,22 +87,17 @@ export function compareRun(request: ComparisonRequest, head: ScannedRegister, co
     warnStale(compared.comparison.fixed, request.file);
     return compared;
   }
-  const base = loadBase(request.ref, head, context);
-  const baseFindings = runScan(base.register, { today: context.today, only: context.only, timer: prefixed('base ', context.timer) }).findings;
-  return compareWithBase(head, { register: base.register, findings: baseFindings }, { ref: request.ref, commit: base.commit });
+  const { ref, commit } = request.located;
+  const base = loadBase(request.located, head, context);
+  const baseFindings = runScan(base, { today: context.today, only: context.only, timer: prefixed('base ', context.timer) }).findings;
+  return compareWithBase(head, { register: base, findings: baseFindings }, { ref, commit });
 }
 
-function loadBase(ref: string, head: ScannedRegister, context: CompareContext) {
-  let loaded;
-  try {
-    loaded = loadRegisterAtRef(head.register.root, ref, {
-      maxFileBytes: context.limits.maxFileSize, maxFiles: context.limits.maxFiles, timer: prefixed('base ', context.timer),
-    });
-  } catch (e) {
-    if (e instanceof GitRefError) throw new UsageError(e.message);
-    if (e instanceof TooManyFilesError) throw new UsageError(`at base '${ref}': ${e.message}`);
-    throw e;
-  }
+function loadBase(located: RegisterTreeAtRef, head: ScannedRegister, context: CompareContext): Register {
+  const ref = located.ref;
+  const loaded = asUsageError(ref, () => readRegisterAtRef(head.register.root, located, {
+    maxFileBytes: context.limits.maxFileSize, parse: context.parse, timer: prefixed('base ', context.timer),
+  }));
   if (loaded.register === undefined) {
     const errors = loaded.diagnostics.filter((d) => d.severity === 'error');
     process.stderr.write(`the register at base '${terminalText(ref)}' (commit ${loaded.commit.slice(0, 12)}) is invalid:\n`
@@ -92,7 +105,7 @@ function loadBase(ref: string, head: ScannedRegister, context: CompareContext) {
     throw new UsageError(`cannot compare with base '${ref}': the register at that commit is invalid (errors above); `
       + 'compare with another ref, or with a baseline file (--baseline)');
   }
-  return { register: loaded.register, commit: loaded.commit };
+  return loaded.register;
 }
 
 function warnStale(stale: readonly FixedFinding[], file: string): void {

@@ -10,7 +10,7 @@ import { runScan } from '../scan/run-scan.js';
 import type { ScanOutcome } from '../scan/run-scan.js';
 import { buildScanResult } from '../scan/scan-result.js';
 import { compareRun, comparisonRequest } from './compare-run.js';
-import { loadOrFail } from './load.js';
+import { cachedParser, loadOrFailCached, locateRoot } from './load.js';
 import type { RegisterOptions } from './load.js';
 import { PhaseTimings } from './phase-timer.js';
 import { resolveToday } from './today.js';
@@ -36,12 +36,13 @@ export interface ScanRun {
 
 export async function runScanCommand(options: ScanCommandOptions): Promise<ScanRun> {
   const today = resolveToday(options.today);
-  const request = comparisonRequest(options);
+  const request = comparisonRequest(options, () => locateRoot(options));
   const timings = new PhaseTimings();
-  const { register } = loadOrFail(options, { timer: timings.timer });
+  const { register, cache } = await loadOrFailCached(options, timings.timer);
   const scanned = runScan(register, { today, only: options.rule, timer: timings.timer });
-  const compared = request === undefined ? undefined
-    : compareRun(request, { register, findings: scanned.findings }, { today, only: options.rule, limits: options, timer: timings.timer });
+  const compared = request === undefined ? undefined : compareRun(request, { register, findings: scanned.findings }, {
+    today, only: options.rule, limits: options, timer: timings.timer, parse: cachedParser(cache),
+  });
   const outcome = compared === undefined ? scanned : { ...scanned, findings: compared.findings };
   const result = timings.timer('report', () => buildScanResult(register, outcome.findings, outcome.remediations, {
     today, rootLabel: toPosix(relative(process.cwd(), register.root)) || '.', comparison: compared?.comparison,

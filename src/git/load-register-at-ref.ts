@@ -4,7 +4,7 @@
 // the base register is judged by exactly the same rules as the working tree.
 
 import { assembleRegister, DEFAULT_MAX_FILE_BYTES } from '../register/load-register.js';
-import type { FileContent, PhaseTimer } from '../register/load-register.js';
+import type { FileContent, FileParser, PhaseTimer } from '../register/load-register.js';
 import { DEFAULT_MAX_FILES } from '../register/discover.js';
 import { CONFIG_FILE } from '../register/parse-file.js';
 import type { Diagnostic, Register } from '../register/types.js';
@@ -15,18 +15,29 @@ import { readBlobs } from './read-blobs.js';
 import { registerPrefix } from './register-prefix.js';
 import { checkRefArgument, resolveCommit } from './resolve-commit.js';
 import { followSymlink, isSymlink, selectRegisterFiles } from './register-tree-files.js';
+import type { RegisterTreeSelection } from './register-tree-files.js';
 
 export interface RefLoadOptions {
   maxFileBytes?: number;
   maxFiles?: number;
+  /** The disk loader's parser, or a content-hash cache of it: most files are unchanged between base and head. */
+  parse?: FileParser;
   timer?: PhaseTimer;
 }
 
-export interface RegisterAtRef {
+/** A ref resolved to a commit, with the register's files in that commit listed (nothing read yet). */
+export interface RegisterTreeAtRef {
   ref: string;
   /** The full commit id the ref resolved to. */
   commit: string;
   /** The register root's path from the top of the repository (`''` or `dir/`). */
+  prefix: string;
+  selection: RegisterTreeSelection;
+}
+
+export interface RegisterAtRef {
+  ref: string;
+  commit: string;
   prefix: string;
   /** Undefined when the register at the ref is invalid; the diagnostics say why. */
   register?: Register;
@@ -35,23 +46,39 @@ export interface RegisterAtRef {
 
 const untimed: PhaseTimer = (_phase, work) => work();
 
-/** `root` is the working tree's register root; its path inside the repository is looked up at the ref. */
-export function loadRegisterAtRef(root: string, ref: string, options: RefLoadOptions = {}): RegisterAtRef {
+/**
+ * Resolves the ref and lists the register's files at that commit: everything that can fail on the ref itself (an
+ * option-like or unknown ref, no repository, no register at that commit) fails here, cheaply, before any scan.
+ * `root` is the working tree's register root; its path inside the repository is looked up at the ref.
+ */
+export function locateRegisterAtRef(root: string, ref: string, options: RefLoadOptions = {}): RegisterTreeAtRef {
   checkRefArgument(ref);
   const timer = options.timer ?? untimed;
-  const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const prefix = registerPrefix(root);
   const commit = resolveCommit(ref, root);
   const selection = timer('discovery', () => selectRegisterFiles(listTree(commit, prefix, root), prefix, {
-    maxFiles: options.maxFiles ?? DEFAULT_MAX_FILES, maxFileBytes,
+    maxFiles: options.maxFiles ?? DEFAULT_MAX_FILES, maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES,
   }));
   if (!selection.files.some((f) => f.file === CONFIG_FILE)) {
     throw new GitRefError(`the register did not exist at '${ref}' (commit ${commit.slice(0, 12)}): that commit has no ${prefix}${CONFIG_FILE}`);
   }
+  return { ref, commit, prefix, selection };
+}
+
+/** Reads the listed files and assembles them with the disk loader's code. */
+export function readRegisterAtRef(root: string, located: RegisterTreeAtRef, options: RefLoadOptions = {}): RegisterAtRef {
+  const timer = options.timer ?? untimed;
+  const { ref, commit, prefix, selection } = located;
   const diagnostics = [...selection.diagnostics];
-  const contents = timer('read', () => readContents(selection.files, selection.byPath, root, maxFileBytes, diagnostics));
-  const assembled = assembleRegister(root, contents, { timer });
+  const contents = timer('read', () => readContents(
+    selection.files, selection.byPath, root, options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, diagnostics,
+  ));
+  const assembled = assembleRegister(root, contents, { parse: options.parse, timer });
   return { ref, commit, prefix, register: assembled.register, diagnostics: [...diagnostics, ...assembled.diagnostics] };
+}
+
+export function loadRegisterAtRef(root: string, ref: string, options: RefLoadOptions = {}): RegisterAtRef {
+  return readRegisterAtRef(root, locateRegisterAtRef(root, ref, options), options);
 }
 
 function readContents(

@@ -197,6 +197,7 @@ describe('scan --base', () => {
     const absent = sidedoor(['scan', '--today', TODAY, '--base', 'HEAD~1'], later);
     expect(absent.code).toBe(2);
     expect(absent.stderr).toMatch(/the register did not exist at 'HEAD~1' \(commit [0-9a-f]{12}\): that commit has no another\/sidedoor\.yaml/);
+    expect(git(top, 'status', '--porcelain')).toBe(''); // it stopped before scanning: not even a parse cache was written
 
     writeFileSync(join(later, 'zones.yaml'), 'zones: [\n');
     commit(top, 'break it');
