@@ -30,7 +30,7 @@ export function renderVendor(plan: RegisterPlan, vendor: VendorPlan): string {
   const country = vendor.category === 'cloud' ? rng.pick(['FR', 'IE', 'DE', 'NL']) : rng.pick(COUNTRIES);
   out += `    country: ${country}\n`;
   if (rng.chance(0.7)) out += `    identifiers: ${identifiers(country, rng)}\n`;
-  out += contacts(vendor, has(VendorTrait.noSecurityContact), rng);
+  out += contacts(vendor, country, has(VendorTrait.noSecurityContact), rng);
   if (!has(VendorTrait.noContract)) out += `    contract: ${contract(vendor, rng)}\n`;
   out += assessments(vendor, rng);
   if (rng.chance(important ? 0.6 : 0.25)) {
@@ -75,14 +75,17 @@ function identifiers(country: string, rng: SeededRandom): string {
   return `{ ${parts.join(', ')} }`;
 }
 
-function contacts(vendor: VendorPlan, noSecurity: boolean, rng: SeededRandom): string {
+const DIALLING_CODES = new Map([['FR', '33'], ['DE', '49'], ['IE', '353'], ['US', '1'], ['NL', '31'], ['BE', '32'], ['ES', '34'],
+  ['GB', '44'], ['IN', '91'], ['CH', '41']]);
+
+function contacts(vendor: VendorPlan, country: string, noSecurity: boolean, rng: SeededRandom): string {
   const domain = `${vendor.id}.example`;
   const lines: string[] = [];
   if (rng.chance(0.85)) {
     const first = rng.pick(FIRST_NAMES);
     const last = rng.pick(LAST_NAMES);
     const local = asciiLocalPart(`${first}.${last}`);
-    const phone = rng.chance(0.6) ? `, phone: ${yamlString(`+33 2 ${digits(2, rng)} ${digits(2, rng)} ${digits(2, rng)} ${digits(2, rng)}`)}` : '';
+    const phone = rng.chance(0.6) ? `, phone: ${yamlString(`+${DIALLING_CODES.get(country) ?? '33'} ${digits(1, rng)} ${digits(2, rng)} ${digits(2, rng)} ${digits(2, rng)} ${digits(2, rng)}`)}` : '';
     lines.push(`{ name: ${yamlString(`${first} ${last}`)}, email: ${local}@${domain}, role: account${phone} }`);
   }
   if (rng.chance(0.4)) lines.push(`{ name: Support desk, email: support@${domain}, role: support }`);
@@ -105,7 +108,8 @@ function contract(vendor: VendorPlan, rng: SeededRandom): string {
   const end = vendor.traits & VendorTrait.contractExpired ? rng.between(-400, -10)
     : vendor.traits & VendorTrait.contractExpiring ? rng.between(5, 85)
       : rng.between(120, 1100);
-  const start = end - rng.between(365, 1460);
+  // Contracts in force started in the past; expired ones ran for one to four years.
+  const start = vendor.traits & VendorTrait.contractExpired ? end - rng.between(365, 1460) : -rng.between(30, 1460);
   const startDate = dateFromReference(start);
   const parts = [
     `ref: CT-${startDate.slice(0, 4)}-${String(rng.between(1, 9999)).padStart(4, '0')}`,
