@@ -2,11 +2,15 @@
 // holds the entity and nothing else, on heavily commented files, with CRLF line endings and a byte-order mark too,
 // and for entities full of characters YAML cares about (property test).
 
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isNode, parse, parseDocument, visit } from 'yaml';
 import { AppendError, appendEntity } from '../../src/authoring/append-entity.js';
+import { listRegisterFiles } from '../../src/register/discover.js';
 import { parseRegisterFile } from '../../src/register/parse-file.js';
+import { REPO_ROOT } from '../helpers/run-cli.js';
 import type { EntityKey } from '../../src/register/schema.js';
 
 const HEAVY = `# yaml-language-server: $schema=../schemas/register-file.schema.json
@@ -202,5 +206,29 @@ describe('appendEntity, property: any entity round-trips and only the entity is 
       const list = (parse(result.text) as Record<string, unknown[]>)[key];
       expect(list[list.length - 1]).toEqual(value);
     }), { numRuns: 300 });
+  });
+});
+
+describe('appendEntity on every file of the sample registers', () => {
+  const samples = ['city', 'minimal'].flatMap((name) => {
+    const root = join(REPO_ROOT, 'samples', name);
+    return listRegisterFiles(root).files.map((file) => [`${name}/${file}`, readFileSync(join(root, file), 'utf8')] as const);
+  });
+  const entities: [EntityKey, Record<string, unknown>][] = [
+    ['zones', { id: 'lab', name: 'Lab', trust: 2 }],
+    ['systems', { id: 'lab-pc', name: 'Lab PC', zone: 'lab', controls: { mfa: true }, tags: ['lab'] }],
+    ['links', { from: 'lab-pc', to: 'ad-dc', protocol: 'ldaps', port: 636 }],
+    ['acceptances', { finding: 'weak-authentication:*', reason: 'r', approved_by: 'a', expires: '2027-01-01' }],
+  ];
+
+  it.each(samples)('%s keeps every byte and still validates', (file, text) => {
+    for (const [key, entity] of entities) {
+      if (file.endsWith('sidedoor.yaml') && key !== 'zones') continue;
+      const result = appendEntity(text, key, entity);
+      expectSplice(text, result, entity, key);
+      const parsed = parseRegisterFile(file.replace(/^[a-z]+\//, ''), new TextEncoder().encode(result.text));
+      expect(parsed.diagnostics).toEqual([]);
+      expect(parsed.entities.filter((e) => e.key === key).at(-1)?.data).toEqual(entity);
+    }
   });
 });

@@ -1,7 +1,7 @@
 // Writing a planned edit: atomically, into the same directory, keeping the file's mode, and only when the file is
 // still what the plan was made from.
 
-import { chmodSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { planAppend } from '../../src/authoring/edit-plan.js';
@@ -40,6 +40,15 @@ describe('writeEdit', () => {
     expect(() => writeEdit(root, plan)).toThrow(UsageError);
     expect(() => writeEdit(root, plan)).toThrow(/zones\.yaml changed on disk while you answered; nothing was written/);
     expect(readFileSync(join(root, 'zones.yaml'), 'utf8')).toBe(edited);
+    expect(readdirSync(root).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('refuses when the file was removed meanwhile', () => {
+    const root = writeTree(BASE_FILES);
+    const plan = planAppend(readWorkspace(root), 'zones.yaml', 'zones', ZONE);
+    rmSync(join(root, 'zones.yaml'));
+    expect(() => writeEdit(root, plan)).toThrow(/zones\.yaml was removed while you answered/);
+    expect(existsSync(join(root, 'zones.yaml'))).toBe(false);
   });
 
   it('refuses when a new file appeared meanwhile', () => {
