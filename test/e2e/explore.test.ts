@@ -210,7 +210,7 @@ describe('hostile register text', () => {
   it.each(commands)('never prints them raw with FORCE_COLOR=1: %s %s %s', (...args) => {
     for (const format of ['text', 'json']) {
       const run = runCli([...args, '--register', dir, ...(format === 'json' ? ['--format', 'json'] : [])], { env: { NO_COLOR: undefined, FORCE_COLOR: '1' } });
-      expect(run.code).toBe(0);
+      expect(run.code, run.stderr).toBe(0);
       const withoutSgr = run.stdout.replace(/\u001b\[[0-9;]*m/g, '');
       expect(withoutSgr).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
       if (format === 'text') expect(run.stdout).toMatch(/\u001b\[\d+m/);
