@@ -74,12 +74,18 @@ export async function loadOrFailCached(
   const parseCache = cache ?? openParseCache(root, options);
   let loaded;
   try {
-    loaded = await loadRegisterCached(root, { maxFileBytes: options.maxFileSize, maxFiles: options.maxFiles, cache: parseCache, timer });
+    loaded = await loadRegisterCached(root, { maxFileBytes: options.maxFileSize, maxFiles: options.maxFiles, cache: parseCache, timer, maxWorkers: parseWorkerLimit() });
   } catch (e) {
     if (e instanceof TooManyFilesError) throw new UsageError(e.message);
     throw e;
   }
   return { ...requireValid(loaded, options), cache: parseCache };
+}
+
+/** `SIDEDOOR_PARSE_WORKERS=N` caps the parse worker threads (1 parses in the main thread); for benchmarks. */
+function parseWorkerLimit(env: NodeJS.ProcessEnv = process.env): number | undefined {
+  const value = env.SIDEDOOR_PARSE_WORKERS;
+  return value !== undefined && /^[1-9]\d*$/.test(value) ? Number(value) : undefined;
 }
 
 /** Prints diagnostics like `validate` and stops with exit 2 when the register is invalid; prints warnings otherwise. */

@@ -41,6 +41,11 @@ function configureExits(command: Command): void {
 }
 
 export async function main(argv: string[]): Promise<number> {
+  // A reader that goes away early (`sidedoor scan | head`) is not an error: stop quietly.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+    throw e;
+  });
   const program = buildProgram();
   configureExits(program);
   try {

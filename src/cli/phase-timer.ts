@@ -28,6 +28,8 @@ export class PhaseTimings {
   format(): string {
     const rows = this.entries().map(([phase, ms]) => `  ${phase.padEnd(24)} ${ms.toFixed(1).padStart(10)} ms`);
     const total = this.entries().reduce((sum, [, ms]) => sum + ms, 0);
-    return `timings:\n${rows.join('\n')}\n  ${'total'.padEnd(24)} ${total.toFixed(1).padStart(10)} ms\n`;
+    const rssMb = process.resourceUsage().maxRSS / 1024;
+    return `timings:\n${rows.join('\n')}\n  ${'total'.padEnd(24)} ${total.toFixed(1).padStart(10)} ms\n`
+      + `  ${'peak RSS'.padEnd(24)} ${rssMb.toFixed(1).padStart(10)} MB\n`;
   }
 }

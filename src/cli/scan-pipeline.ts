@@ -32,6 +32,8 @@ export interface ScanRun {
   /** The register root relative to the repository root ('' when equal), for repo-relative URIs. */
   uriBase: string;
   today: string;
+  /** Phase timings so far; the command adds its rendering and prints them with `--timings`. */
+  timings: PhaseTimings;
 }
 
 export async function runScanCommand(options: ScanCommandOptions): Promise<ScanRun> {
@@ -47,8 +49,7 @@ export async function runScanCommand(options: ScanCommandOptions): Promise<ScanR
   const result = timings.timer('report', () => buildScanResult(register, outcome.findings, outcome.remediations, {
     today, rootLabel: toPosix(relative(process.cwd(), register.root)) || '.', comparison: compared?.comparison,
   }));
-  if (options.timings) process.stderr.write(timings.format());
-  return { register, outcome, result, uriBase: repoRelativeRoot(register.root), today };
+  return { register, outcome, result, uriBase: repoRelativeRoot(register.root), today, timings };
 }
 
 /** Exit 1 when an open finding is at or above the threshold; when comparing, only new ones count. */

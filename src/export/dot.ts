@@ -32,7 +32,7 @@ export function exportDot(register: Register, graph: AttackGraph, options: Expor
   const selection = selectSubgraph(graph, options);
   const lines: string[] = [
     'digraph sidedoor {',
-    '  graph [rankdir=LR, fontname="Helvetica", compound=true];',
+    '  graph [rankdir=LR, fontname="Helvetica", compound=true, newrank=true];',
     '  node [style=filled, fontname="Helvetica"];',
     '  edge [fontname="Helvetica", fontsize=10];',
   ];

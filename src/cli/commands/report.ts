@@ -30,14 +30,15 @@ export function reportCommand(): Command {
       + 'findings, list fixed ones and new risky links')
     .action(async (options: ReportOptions) => {
       const run = await runScanCommand(options);
-      const report = renderAuditReport({
+      const report = run.timings.timer('render', () => renderAuditReport({
         register: run.register,
         result: run.result,
         context: run.outcome.context,
         rules: RULES.map((rule) => rule.meta),
         git: repoState(run.register.root),
-      });
+      }));
       emit(report, options.output);
+      if (options.timings) process.stderr.write(run.timings.format());
       process.exitCode = 0;
     });
 }

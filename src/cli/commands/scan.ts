@@ -55,7 +55,9 @@ export function scanCommand(): Command {
         rules: RULES.map((r) => r.meta), failOn: options.failOn, uriBase: run.uriBase,
         color: toTerminal && useColor(), width: terminalWidth(),
       };
-      emit(reporter(run.result, reporterOptions), options.output);
+      const output = run.timings.timer('render', () => reporter(run.result, reporterOptions));
+      emit(output, options.output);
+      if (options.timings) process.stderr.write(run.timings.format());
       if (options.format === 'github') appendStepSummary(run.result, reporterOptions);
       process.exitCode = shouldFail(run.result, options.failOn) ? 1 : 0;
     });

@@ -8,6 +8,7 @@ import type { Acceptance } from '../../register/types.js';
 import type { AnalysisContext } from '../context.js';
 import type { Rule } from '../types.js';
 import { daysBetween } from '../node-facts.js';
+import { NIS2 } from '../controls.js';
 
 /** Key under which the scan engine shares the set of acceptances that matched some finding. */
 export const ACCEPTANCE_USAGE = 'acceptance-usage';
@@ -18,7 +19,7 @@ function usedAcceptances(context: AnalysisContext): Set<Acceptance> {
 
 const controls = {
   iso27001: ['A.5.22 Monitoring, review and change management of supplier services'],
-  nis2: ['Art. 21(2)(f) policies to assess the effectiveness of cybersecurity risk-management measures'],
+  nis2: [NIS2.effectiveness],
 };
 
 export const acceptanceExpired: Rule = {

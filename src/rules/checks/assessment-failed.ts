@@ -5,6 +5,7 @@ import { findingId } from '../../findings/types.js';
 import type { Rule } from '../types.js';
 import { daysBetween } from '../node-facts.js';
 import { newestAssessment } from './assessment-overdue.js';
+import { NIS2 } from '../controls.js';
 
 export const assessmentFailed: Rule = {
   meta: {
@@ -23,7 +24,7 @@ export const assessmentFailed: Rule = {
       'A.5.19 Information security in supplier relationships',
       'A.5.21 Managing information security in the ICT supply chain',
     ],
-    nis2: ['Art. 21(2)(d) supply chain security'],
+    nis2: [NIS2.supplyChain],
   },
   check({ register, today }) {
     const findings: RawFinding[] = [];

@@ -7,6 +7,7 @@ import { findingId } from '../../findings/types.js';
 import type { Assessment, FindingSeverity, Level, ReviewSettings, SourceLocation, Vendor } from '../../register/types.js';
 import type { Rule } from '../types.js';
 import { daysBetween } from '../node-facts.js';
+import { NIS2 } from '../controls.js';
 
 const RESULT_RANK: Record<Assessment['result'], number> = { pass: 0, conditional: 1, fail: 2 };
 
@@ -134,8 +135,8 @@ export const assessmentOverdue: Rule = {
       'A.5.19 Information security in supplier relationships',
     ],
     nis2: [
-      'Art. 21(2)(d) supply chain security',
-      'Art. 21(2)(f) assessing the effectiveness of cybersecurity risk-management measures',
+      NIS2.supplyChain,
+      NIS2.effectiveness,
     ],
   },
   check({ register, today }) {

@@ -4,6 +4,7 @@ import type { RawFinding } from '../../findings/types.js';
 import { findingId } from '../../findings/types.js';
 import type { Rule } from '../types.js';
 import { DATA_RANK } from '../../register/types.js';
+import { NIS2 } from '../controls.js';
 
 export const bulkDataUnprotected: Rule = {
   meta: {
@@ -16,7 +17,7 @@ export const bulkDataUnprotected: Rule = {
       + 'restricted data, and lacks `controls.rate_limit` or `controls.audit_log` — so a single account can scrape it unnoticed.',
     fix: 'Add rate limiting on bulk reads and exports, and an audit log of who read what, reviewed regularly.',
     iso27001: ['A.8.15 Logging', 'A.8.16 Monitoring activities', 'A.8.3 Information access restriction'],
-    nis2: ['Art. 21(2)(i) access control policies'],
+    nis2: [NIS2.accessControl],
   },
   check({ register }) {
     const findings: RawFinding[] = [];

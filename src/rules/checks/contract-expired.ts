@@ -5,6 +5,7 @@ import type { RawFinding } from '../../findings/types.js';
 import { findingId } from '../../findings/types.js';
 import type { Rule } from '../types.js';
 import { daysBetween } from '../node-facts.js';
+import { NIS2 } from '../controls.js';
 
 export const contractExpired: Rule = {
   meta: {
@@ -22,7 +23,7 @@ export const contractExpired: Rule = {
       'A.5.20 Addressing information security within supplier agreements',
       'A.5.19 Information security in supplier relationships',
     ],
-    nis2: ['Art. 21(2)(d) supply chain security'],
+    nis2: [NIS2.supplyChain],
   },
   check({ register, today }) {
     const findings: RawFinding[] = [];

@@ -4,6 +4,7 @@ import type { RawFinding } from '../../findings/types.js';
 import { findingId } from '../../findings/types.js';
 import type { Rule } from '../types.js';
 import { daysBetween } from '../node-facts.js';
+import { NIS2 } from '../controls.js';
 
 export const contractExpiring: Rule = {
   meta: {
@@ -22,7 +23,7 @@ export const contractExpiring: Rule = {
       'A.5.20 Addressing information security within supplier agreements',
       'A.5.22 Monitoring, review and change management of supplier services',
     ],
-    nis2: ['Art. 21(2)(d) supply chain security'],
+    nis2: [NIS2.supplyChain],
   },
   check({ register, today }) {
     const findings: RawFinding[] = [];

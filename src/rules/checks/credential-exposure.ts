@@ -4,6 +4,7 @@ import type { RawFinding } from '../../findings/types.js';
 import { findingId } from '../../findings/types.js';
 import type { Rule } from '../types.js';
 import { nodeData, nodeTrust, nodeZone } from '../node-facts.js';
+import { NIS2 } from '../controls.js';
 
 export const credentialExposure: Rule = {
   meta: {
@@ -16,7 +17,7 @@ export const credentialExposure: Rule = {
       + 'its target, or whose source is a messaging platform or a SaaS service. Credentials cross any network segmentation.',
     fix: 'Move the secret into a vault with access logging, rotate it, and purge it from the messaging channel or SaaS tool.',
     iso27001: ['A.5.17 Authentication information', 'A.5.18 Access rights', 'A.5.23 Information security for use of cloud services'],
-    nis2: ['Art. 21(2)(i) access control policies', 'Art. 21(2)(j) multi-factor authentication'],
+    nis2: [NIS2.accessControl, NIS2.multiFactor],
   },
   check({ register }) {
     const findings: RawFinding[] = [];

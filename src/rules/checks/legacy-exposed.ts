@@ -7,6 +7,7 @@ import { reachableFrom } from '../../graph/reachability.js';
 import type { Rule } from '../types.js';
 import { daysBetween } from '../node-facts.js';
 import { INTERNET_NODE } from '../../register/types.js';
+import { NIS2 } from '../controls.js';
 
 export const legacyExposed: Rule = {
   meta: {
@@ -20,7 +21,7 @@ export const legacyExposed: Rule = {
       + 'a zone of trust 1 or less.',
     fix: 'Upgrade or replace the system; until then isolate it behind a gateway, remove low-trust links to it, and record an acceptance with an end date.',
     iso27001: ['A.8.8 Management of technical vulnerabilities', 'A.8.19 Installation of software on operational systems', 'A.5.22 Monitoring, review and change management of supplier services'],
-    nis2: ['Art. 21(2)(e) security in network and information systems acquisition, development and maintenance, including vulnerability handling'],
+    nis2: [NIS2.secureDevelopment],
   },
   check(context) {
     const { register, graph, today } = context;

@@ -5,6 +5,7 @@ import type { RawFinding } from '../../findings/types.js';
 import { findingId } from '../../findings/types.js';
 import type { Level, SourceLocation } from '../../register/types.js';
 import type { Rule } from '../types.js';
+import { NIS2 } from '../controls.js';
 
 const IMPORTANT: ReadonlySet<Level> = new Set<Level>(['high', 'critical']);
 
@@ -34,7 +35,7 @@ export const missingOwner: Rule = {
       'A.5.2 Information security roles and responsibilities',
       'A.5.19 Information security in supplier relationships',
     ],
-    nis2: ['Art. 21(2)(d) supply chain security', 'Art. 21(2)(i) asset management'],
+    nis2: [NIS2.supplyChain, NIS2.accessControl],
   },
   check({ register }) {
     const findings: RawFinding[] = [];

@@ -4,6 +4,7 @@ import type { RawFinding } from '../../findings/types.js';
 import { findingId } from '../../findings/types.js';
 import type { Vendor } from '../../register/types.js';
 import type { Rule } from '../types.js';
+import { NIS2 } from '../controls.js';
 
 export function hasSecurityContact(vendor: Vendor): boolean {
   return vendor.contacts.some((contact) => contact.role === 'security');
@@ -23,7 +24,7 @@ export const missingSecurityContact: Rule = {
       'A.5.20 Addressing information security within supplier agreements',
       'A.5.24 Information security incident management planning and preparation',
     ],
-    nis2: ['Art. 21(2)(d) supply chain security', 'Art. 21(2)(b) incident handling'],
+    nis2: [NIS2.supplyChain, NIS2.incidentHandling],
   },
   check({ register }) {
     const findings: RawFinding[] = [];

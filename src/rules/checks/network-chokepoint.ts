@@ -6,6 +6,7 @@ import { findingId } from '../../findings/types.js';
 import { findChokepoints } from '../../graph/chokepoints.js';
 import type { ChokepointPiece } from '../../graph/chokepoints.js';
 import type { Rule } from '../types.js';
+import { NIS2 } from '../controls.js';
 
 export const networkChokepoint: Rule = {
   meta: {
@@ -20,7 +21,7 @@ export const networkChokepoint: Rule = {
       + 'another link between the same two systems is never a bridge.',
     fix: 'Add a second, independent network path (another link or a redundant device) to the systems that would be cut off.',
     iso27001: ['A.8.14 Redundancy of information processing facilities', 'A.8.20 Networks security'],
-    nis2: ['Art. 21(2)(c) business continuity'],
+    nis2: [NIS2.businessContinuity],
   },
   check(context) {
     const { register } = context;

@@ -4,6 +4,7 @@ import type { RawFinding } from '../../findings/types.js';
 import { findingId } from '../../findings/types.js';
 import type { Rule } from '../types.js';
 import { linkTargets, nodeTrust, nodeZone } from '../node-facts.js';
+import { NIS2 } from '../controls.js';
 
 export const plaintextProtocol: Rule = {
   meta: {
@@ -16,7 +17,7 @@ export const plaintextProtocol: Rule = {
       + 'crosses zones or authenticates with a password, which then travels in clear. Implicit internet edges are not checked.',
     fix: 'Switch to the encrypted variant (https, sftp, ssh, ldaps, snmpv3, smb3) or tunnel the flow, and set `encrypted: true`.',
     iso27001: ['A.8.20 Networks security', 'A.8.21 Security of network services', 'A.8.24 Use of cryptography'],
-    nis2: ['Art. 21(2)(h) cryptography and encryption'],
+    nis2: [NIS2.cryptography],
   },
   check({ register }) {
     const findings: RawFinding[] = [];

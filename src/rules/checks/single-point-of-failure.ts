@@ -5,6 +5,7 @@ import { findingId } from '../../findings/types.js';
 import type { Rule } from '../types.js';
 import { availabilityAnalysis, impactFields } from '../availability-analysis.js';
 import { NODE_SYSTEM } from '../../graph/availability.js';
+import { NIS2 } from '../controls.js';
 
 export const singlePointOfFailure: Rule = {
   meta: {
@@ -18,7 +19,7 @@ export const singlePointOfFailure: Rule = {
       + 'group runs) and its vendor runs; a vendor runs when all its subprocessors run; dependency cycles of running nodes run.',
     fix: 'Make the node redundant (a cluster, then mark it `redundant: true`), or give its dependants an alternative through an `any_of` group.',
     iso27001: ['A.5.30 ICT readiness for business continuity', 'A.8.14 Redundancy of information processing facilities', 'A.5.21 Managing information security in the ICT supply chain'],
-    nis2: ['Art. 21(2)(c) business continuity', 'Art. 21(2)(d) supply chain security'],
+    nis2: [NIS2.businessContinuity, NIS2.supplyChain],
   },
   check(context) {
     const analysis = availabilityAnalysis(context);

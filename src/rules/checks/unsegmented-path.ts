@@ -6,6 +6,7 @@ import { findingId } from '../../findings/types.js';
 import type { Rule } from '../types.js';
 import { segmentationAnalysis } from '../segmentation-analysis.js';
 import { zoneLabel } from '../node-facts.js';
+import { NIS2 } from '../controls.js';
 
 export const unsegmentedPath: Rule = {
   meta: {
@@ -21,7 +22,7 @@ export const unsegmentedPath: Rule = {
     fix: 'Remove the link, or route it through an allowed gateway (list the gateway in the link\'s `via`). The remediation section '
       + 'gives a minimum set of links that closes every violation of the rule.',
     iso27001: ['A.8.22 Segregation of networks', 'A.8.20 Networks security', 'A.5.19 Information security in supplier relationships'],
-    nis2: ['Art. 21(2)(d) supply chain security', 'Art. 21(2)(e) security in network and information systems acquisition, development and maintenance'],
+    nis2: [NIS2.supplyChain, NIS2.secureDevelopment],
   },
   check(context) {
     const { register, graph } = context;

@@ -5,6 +5,7 @@ import type { RawFinding } from '../../findings/types.js';
 import { findingId } from '../../findings/types.js';
 import type { Rule } from '../types.js';
 import { availabilityAnalysis, impactFields } from '../availability-analysis.js';
+import { NIS2 } from '../controls.js';
 
 export const DEFAULT_CONCENTRATION_THRESHOLD = 3;
 
@@ -20,7 +21,7 @@ export const vendorConcentration: Rule = {
       + 'systems, or the vendor is tier critical with `substitutability: none` and no `exit_plan`.',
     fix: 'Spread critical services over more than one provider, add any_of alternatives, and write and test an exit plan.',
     iso27001: ['A.5.19 Information security in supplier relationships', 'A.5.21 Managing information security in the ICT supply chain', 'A.5.23 Information security for use of cloud services', 'A.5.30 ICT readiness for business continuity'],
-    nis2: ['Art. 21(2)(d) supply chain security', 'Art. 21(2)(c) business continuity'],
+    nis2: [NIS2.supplyChain, NIS2.businessContinuity],
   },
   check(context) {
     const analysis = availabilityAnalysis(context);

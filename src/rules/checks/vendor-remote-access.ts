@@ -4,6 +4,7 @@ import type { RawFinding } from '../../findings/types.js';
 import { findingId } from '../../findings/types.js';
 import type { Rule } from '../types.js';
 import { nodeTrust } from '../node-facts.js';
+import { NIS2 } from '../controls.js';
 
 export const vendorRemoteAccess: Rule = {
   meta: {
@@ -16,7 +17,7 @@ export const vendorRemoteAccess: Rule = {
       + '(enabled only on request and for a limited time).',
     fix: 'Require MFA for vendor sessions and switch the access to on-demand (enabled per ticket, for a limited time), ideally through a bastion.',
     iso27001: ['A.5.19 Information security in supplier relationships', 'A.8.5 Secure authentication', 'A.5.15 Access control'],
-    nis2: ['Art. 21(2)(d) supply chain security', 'Art. 21(2)(j) multi-factor authentication'],
+    nis2: [NIS2.supplyChain, NIS2.multiFactor],
   },
   check({ register }) {
     const findings: RawFinding[] = [];

@@ -5,6 +5,7 @@ import { findingId } from '../../findings/types.js';
 import type { Rule } from '../types.js';
 import { linkTargets, nodeTrust } from '../node-facts.js';
 import { DATA_RANK } from '../../register/types.js';
+import { NIS2 } from '../controls.js';
 
 export const weakAuthentication: Rule = {
   meta: {
@@ -18,7 +19,7 @@ export const weakAuthentication: Rule = {
       + 'Implicit internet edges carry no authentication data and are not checked.',
     fix: 'Require MFA, a key or a certificate on this link, or route it through a gateway that enforces strong authentication.',
     iso27001: ['A.5.17 Authentication information', 'A.8.5 Secure authentication'],
-    nis2: ['Art. 21(2)(j) multi-factor authentication'],
+    nis2: [NIS2.multiFactor],
   },
   check({ register }) {
     const findings: RawFinding[] = [];

@@ -19,6 +19,7 @@ function copyOfCity(): string {
   const files: Record<string, string> = {};
   const walk = (dir: string, prefix: string) => {
     for (const name of readdirSync(dir)) {
+      if (name.startsWith('.')) continue;
       const path = join(dir, name);
       if (statSync(path).isDirectory()) walk(path, `${prefix}${name}/`);
       else files[`${prefix}${name}`] = readFileSync(path, 'utf8');
