@@ -9,13 +9,14 @@ import type {
   AcceptanceInput, LinkInput, RuleSettingInput, SegmentationRuleInput, SystemInput, VendorInput, ZoneInput,
 } from './schema.js';
 import type {
-  Acceptance, Diagnostic, FindingSeverity, Link, Register, RegisterConfig, ReviewSettings, RuleOverride,
+  Acceptance, Diagnostic, FindingSeverity, Link, Located, Register, RegisterConfig, ReviewSettings, RuleOverride,
   SegmentationRule, Selector, SourceLocation, System, Vendor, Zone,
 } from './types.js';
 import {
   BUILTIN_RULE_ID, GATEWAY_KINDS, INTERNET_NODE, INTERNET_ZONE, PLAINTEXT_PROTOCOLS, THIRD_PARTY_ZONE,
 } from './types.js';
 import { didYouMean } from './suggest.js';
+import { FieldLocations } from './field-locations.js';
 import { compareIds } from '../graph/attack-graph.js';
 
 export interface BuildResult {
@@ -103,8 +104,8 @@ export function buildRegister(root: string, files: ParsedFile[]): BuildResult {
 function collectZones(entities: ParsedEntity[], error: (loc: SourceLocation, message: string) => void): Map<string, Zone> {
   const zones = new Map<string, Zone>();
   const builtins: Zone[] = [
-    { id: INTERNET_ZONE, name: INTERNET_ZONE, trust: 0, builtin: true, loc: builtinLoc(), fieldLocs: new Map() },
-    { id: THIRD_PARTY_ZONE, name: THIRD_PARTY_ZONE, trust: 1, builtin: true, loc: builtinLoc(), fieldLocs: new Map() },
+    { id: INTERNET_ZONE, name: INTERNET_ZONE, trust: 0, builtin: true, loc: builtinLoc(), fieldLocs: FieldLocations.empty(CONFIG_FILE) },
+    { id: THIRD_PARTY_ZONE, name: THIRD_PARTY_ZONE, trust: 1, builtin: true, loc: builtinLoc(), fieldLocs: FieldLocations.empty(CONFIG_FILE) },
   ];
   for (const zone of builtins) zones.set(zone.id, zone);
   for (const e of entities) {
@@ -180,7 +181,7 @@ function toVendor(e: ParsedEntity): Vendor {
 function toSystem(e: ParsedEntity): System {
   const s = e.data as SystemInput;
   const kind = s.kind ?? 'application';
-  const fieldLocs = new Map(e.locs);
+  const fieldLocs = locationsOf(e);
   return {
     id: s.id, name: s.name, zone: s.zone, kind, vendor: s.vendor, owner: s.owner, criticality: s.criticality ?? 'medium',
     data: s.data ?? 'internal', records: s.records, internet_facing: s.internet_facing ?? false,
@@ -227,7 +228,7 @@ function toConfig(
     rules?: Record<string, RuleSettingInput | undefined>;
   };
   const configLoc = parsed?.loc ?? { file: CONFIG_FILE, line: 1, column: 1 };
-  const locs = new Map(parsed?.locs ?? []);
+  const locs = parsed ? new FieldLocations(configLoc.file, parsed.locs.paths, parsed.locs.positions) : FieldLocations.empty(CONFIG_FILE);
   const locOf = (path: string) => locs.get(path) ?? configLoc;
 
   const segmentation: SegmentationRule[] = [];
@@ -297,11 +298,15 @@ function checkSelector(
   if (Array.isArray(selector.vendors)) check('vendors', selector.vendors, vendors, 'vendor');
 }
 
-function located(e: ParsedEntity): { loc: SourceLocation; fieldLocs: Map<string, SourceLocation> } {
-  return { loc: e.loc, fieldLocs: new Map(e.locs) };
+function located(e: ParsedEntity): { loc: SourceLocation; fieldLocs: FieldLocations } {
+  return { loc: e.loc, fieldLocs: locationsOf(e) };
 }
 
-function fieldLoc(entity: { loc: SourceLocation; fieldLocs: ReadonlyMap<string, SourceLocation> }, path: string): SourceLocation {
+function locationsOf(e: ParsedEntity): FieldLocations {
+  return new FieldLocations(e.loc.file, e.locs.paths, e.locs.positions);
+}
+
+function fieldLoc(entity: Located, path: string): SourceLocation {
   return entity.fieldLocs.get(path) ?? entity.loc;
 }
 

@@ -18,8 +18,11 @@ import { didYouMean } from './suggest.js';
 export const CONFIG_FILE = 'sidedoor.yaml';
 const MAX_ALIAS_COUNT = 100;
 
-/** Field path (dot-joined, list indices as numbers) → location, for one entity or for the config. */
-export type LocationTable = [string, SourceLocation][];
+/** Field paths (dot-joined, list indices as numbers) and their `[line, column]` pairs, flattened. */
+export interface LocationTable {
+  paths: string[];
+  positions: number[];
+}
 
 export interface ParsedEntity {
   key: EntityKey;
@@ -174,7 +177,12 @@ function readConfig(
 
 /** Records the location of every node inside an entity or the config, by dotted path, iteratively. */
 function locationTable(node: YamlNode, at: (offset?: number) => SourceLocation): LocationTable {
-  const table: LocationTable = [];
+  const table: LocationTable = { paths: [], positions: [] };
+  const record = (path: string, offset: number | undefined) => {
+    const { line, column } = at(offset);
+    table.paths.push(path);
+    table.positions.push(line, column);
+  };
   const stack: [YamlNode, string][] = [[node, '']];
   while (stack.length > 0) {
     const [current, path] = stack.pop() as [YamlNode, string];
@@ -183,13 +191,13 @@ function locationTable(node: YamlNode, at: (offset?: number) => SourceLocation):
         const keyNode = pair.key as YamlNode | null;
         if (!isScalar(keyNode)) continue;
         const childPath = path === '' ? String(keyNode.value) : `${path}.${String(keyNode.value)}`;
-        table.push([childPath, at(keyNode.range?.[0])]);
+        record(childPath, keyNode.range?.[0]);
         if (pair.value && (isMap(pair.value) || isSeq(pair.value))) stack.push([pair.value as YamlNode, childPath]);
       }
     } else if (isSeq(current)) {
       current.items.forEach((item, i) => {
         const childPath = `${path}.${i}`;
-        table.push([childPath, at((item as YamlNode).range?.[0])]);
+        record(childPath, (item as YamlNode).range?.[0]);
         if (isMap(item) || isSeq(item)) stack.push([item as YamlNode, childPath]);
       });
     }

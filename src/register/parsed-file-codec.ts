@@ -40,13 +40,7 @@ export function encodeParsedFile(parsed: ParsedFile): string {
 }
 
 function encodeTable(table: LocationTable): { p: string[]; n: number[] } {
-  const p: string[] = [];
-  const n: number[] = [];
-  for (const [path, loc] of table) {
-    p.push(path);
-    n.push(loc.line, loc.column);
-  }
-  return { p, n };
+  return { p: table.paths, n: table.positions };
 }
 
 /** Returns undefined when `json` is not a well-formed encoding. */
@@ -62,7 +56,7 @@ export function decodeParsedFile(file: string, json: string): ParsedFile | undef
   for (const item of raw.e) {
     if (!isRecord(item) || !ENTITY_KEYS.includes(item.k as EntityKey) || !isRecord(item.d)) return undefined;
     const loc = decodeLoc(file, item.l);
-    const locs = decodeTable(file, item.p, item.n);
+    const locs = decodeTable(item.p, item.n);
     if (!loc || !locs) return undefined;
     entities.push({ key: item.k as EntityKey, data: item.d, loc, locs });
   }
@@ -80,7 +74,7 @@ export function decodeParsedFile(file: string, json: string): ParsedFile | undef
   if (raw.c !== undefined) {
     if (!isRecord(raw.c) || !isRecord(raw.c.d)) return undefined;
     const loc = decodeLoc(file, raw.c.l);
-    const locs = decodeTable(file, raw.c.p, raw.c.n);
+    const locs = decodeTable(raw.c.p, raw.c.n);
     if (!loc || !locs) return undefined;
     parsed.config = { data: raw.c.d, loc, locs };
   }
@@ -91,16 +85,12 @@ function decodeLoc(file: string, value: unknown): SourceLocation | undefined {
   return Array.isArray(value) && value.length === 2 && isPosition(value[0], value[1]) ? { file, line: value[0], column: value[1] } : undefined;
 }
 
-function decodeTable(file: string, paths: unknown, numbers: unknown): LocationTable | undefined {
+function decodeTable(paths: unknown, numbers: unknown): LocationTable | undefined {
   if (!Array.isArray(paths) || !Array.isArray(numbers) || numbers.length !== paths.length * 2) return undefined;
-  const table: LocationTable = [];
   for (let i = 0; i < paths.length; i++) {
-    const line = numbers[2 * i];
-    const column = numbers[2 * i + 1];
-    if (typeof paths[i] !== 'string' || !isPosition(line, column)) return undefined;
-    table.push([paths[i], { file, line, column }]);
+    if (typeof paths[i] !== 'string' || !isPosition(numbers[2 * i], numbers[2 * i + 1])) return undefined;
   }
-  return table;
+  return { paths, positions: numbers };
 }
 
 function isPosition(line: unknown, column: unknown): line is number {

@@ -2,6 +2,8 @@
 // Everything keyed by id lives in a Map, never in a plain object, so ids such as `constructor` or `__proto__`
 // can never collide with Object.prototype (SPEC §1.2).
 
+import type { FieldLocationLookup } from './field-locations.js';
+
 export interface SourceLocation {
   /** Path relative to the register root, with `/` separators. */
   file: string;
@@ -28,10 +30,10 @@ export type SystemKind =
 export type LinkKind = 'network' | 'remote-access' | 'credential';
 export type AuthKind = 'none' | 'password' | 'key' | 'certificate' | 'mfa';
 
-/** Source locations of an entity and of each field it wrote explicitly (by field name). */
+/** Source locations of an entity and of each field it wrote explicitly, by dotted path (`zone`, `via.0`). */
 export interface Located {
   loc: SourceLocation;
-  fieldLocs: ReadonlyMap<string, SourceLocation>;
+  fieldLocs: FieldLocationLookup;
 }
 
 export interface Zone extends Located {

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadRegister } from '../../src/register/load-register.js';
 import { parseRegisterFile } from '../../src/register/parse-file.js';
+import { FieldLocations } from '../../src/register/field-locations.js';
 import { writeTree } from '../helpers/run-cli.js';
 
 const CONFIG = 'version: 1\norganization: Test\n';
@@ -17,7 +18,7 @@ describe('parseRegisterFile', () => {
     const parsed = parseRegisterFile('a.yaml', bytes('# comment\nsystems:\n  - id: web\n    name: Web\n    zone: dmz\n'));
     expect(parsed.diagnostics).toEqual([]);
     expect(parsed.entities[0].loc).toEqual({ file: 'a.yaml', line: 3, column: 5 });
-    expect(new Map(parsed.entities[0].locs).get('zone')).toEqual({ file: 'a.yaml', line: 5, column: 5 });
+    expect(new FieldLocations('a.yaml', parsed.entities[0].locs.paths, parsed.entities[0].locs.positions).get('zone')).toEqual({ file: 'a.yaml', line: 5, column: 5 });
   });
 
   it('reads a file with a UTF-8 BOM and CRLF line endings with correct line numbers', () => {

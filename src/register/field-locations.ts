@@ -1,0 +1,34 @@
+// Where each field of an entity was written, kept compact: dotted paths plus a flat [line, column, …] array, with a
+// SourceLocation object built only when someone asks. A large register has millions of fields and asks about a few
+// hundred, so a Map of objects per entity would cost hundreds of megabytes and the garbage collector's time.
+
+import type { SourceLocation } from './types.js';
+
+/** What rules and reporters need of an entity's field locations. A plain Map satisfies it too (handy in tests). */
+export interface FieldLocationLookup {
+  get(path: string): SourceLocation | undefined;
+  has(path: string): boolean;
+}
+
+export class FieldLocations implements FieldLocationLookup {
+  constructor(
+    private readonly file: string,
+    /** Dotted field paths (`zone`, `depends_on.2.any_of.0`), in document order. */
+    readonly paths: readonly string[],
+    /** `[line, column]` of each path, flattened. */
+    readonly positions: readonly number[],
+  ) {}
+
+  get(path: string): SourceLocation | undefined {
+    const i = this.paths.indexOf(path);
+    return i < 0 ? undefined : { file: this.file, line: this.positions[2 * i], column: this.positions[2 * i + 1] };
+  }
+
+  has(path: string): boolean {
+    return this.paths.includes(path);
+  }
+
+  static empty(file: string): FieldLocations {
+    return new FieldLocations(file, [], []);
+  }
+}
