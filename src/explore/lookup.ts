@@ -22,6 +22,7 @@ export interface NodeNumbering {
 export function lookupNode(register: Register, graph: NodeNumbering, id: string): number {
   const node = graph.nodeIndex.get(id);
   if (node !== undefined) return node;
+  if (id.startsWith(ZONE_PREFIX)) throw new UnknownNameError(`'${id}' names a zone; a node is needed here`);
   if (register.zones.has(id)) throw new UnknownNameError(`unknown node '${id}' ('${id}' is a zone, not a node)`);
   throw new UnknownNameError(`unknown node '${id}'${didYouMean(id, graph.nodeIds)}`);
 }

@@ -174,6 +174,7 @@ describe('name lookup', () => {
 
   it('says when a node argument names a zone', () => {
     expect(() => lookupNode(register, graph, 'admin')).toThrow(/'admin' is a zone, not a node/);
+    expect(() => lookupNode(register, graph, 'zone:admin')).toThrow(/'zone:admin' names a zone; a node is needed here/);
   });
 });
 

@@ -15,7 +15,7 @@ import type { Register } from '../../register/types.js';
 import { terminalText } from '../../report/terminal-text.js';
 import { addRegisterOptions } from '../options.js';
 import type { RegisterOptions } from '../load.js';
-import { loadOrFail } from '../load.js';
+import { cachedParser, loadOrFail, openParseCache } from '../load.js';
 import { emit } from '../output.js';
 import { terminalWidth, useColor } from '../terminal.js';
 
@@ -46,7 +46,8 @@ function registerAround(options: RegisterOptions): Register | undefined {
     throw e;
   }
   try {
-    const loaded = loadRegister(root, { maxFileBytes: options.maxFileSize, maxFiles: options.maxFiles });
+    const parse = cachedParser(openParseCache(root, options));
+    const loaded = loadRegister(root, { maxFileBytes: options.maxFileSize, maxFiles: options.maxFiles, parse });
     if (loaded.register !== undefined) return loaded.register;
   } catch {
     // Unreadable or too large: the catalogue does not need it.
