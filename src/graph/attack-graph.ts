@@ -21,6 +21,9 @@ export interface AttackGraph {
   /** The register's links, sorted by id; arcs point into this array. */
   readonly links: readonly Link[];
   readonly linkIndex: ReadonlyMap<string, number>;
+  /** Node numbers of each link's `from` and `to`, by link number. */
+  readonly linkFrom: Int32Array;
+  readonly linkTo: Int32Array;
   /** Directed arcs: a bidirectional link gives two arcs with the same link number. */
   readonly arcCount: number;
   readonly arcFrom: Int32Array;
@@ -72,11 +75,15 @@ function indexArcs(
   const arcFrom = new Int32Array(arcCount);
   const arcTo = new Int32Array(arcCount);
   const arcLink = new Int32Array(arcCount);
+  const linkFrom = new Int32Array(links.length);
+  const linkTo = new Int32Array(links.length);
   let a = 0;
   links.forEach((link, i) => {
     const from = nodeIndex.get(link.from);
     const to = nodeIndex.get(link.to);
     if (from === undefined || to === undefined) throw new Error(`link ${link.id} refers to an unknown node`);
+    linkFrom[i] = from;
+    linkTo[i] = to;
     arcFrom[a] = from; arcTo[a] = to; arcLink[a] = i; a++;
     if (link.bidirectional && from !== to) {
       arcFrom[a] = to; arcTo[a] = from; arcLink[a] = i; a++;
@@ -86,7 +93,7 @@ function indexArcs(
   const [outStart, outArcs] = csr(n, arcCount, arcFrom, arcTo, arcLink);
   const [inStart, inArcs] = csr(n, arcCount, arcTo, arcFrom, arcLink);
   return {
-    nodeCount: n, nodeIds, nodeIndex, nodeType, nodeZone, nodeTrust, links, linkIndex,
+    nodeCount: n, nodeIds, nodeIndex, nodeType, nodeZone, nodeTrust, links, linkIndex, linkFrom, linkTo,
     arcCount, arcFrom, arcTo, arcLink, outStart, outArcs, inStart, inArcs,
   };
 }

@@ -20,14 +20,18 @@ export function pruneGateways(graph: AttackGraph, allowVia: readonly string[]): 
     const node = graph.nodeIndex.get(id);
     if (node !== undefined) removed[node] = 1;
   }
-  const linkOpen = new Uint8Array(graph.links.length);
-  graph.links.forEach((link, l) => {
-    const from = graph.nodeIndex.get(link.from);
-    const to = graph.nodeIndex.get(link.to);
-    if (from === undefined || to === undefined || removed[from] === 1 || removed[to] === 1) return;
-    if (link.via.some((gateway) => gateways.has(gateway))) return;
-    linkOpen[l] = 1;
-  });
-  const arcLink = graph.arcLink;
+  // Every link has at least one arc, and its arcs share its two ends, so walking arcs visits every link's ends
+  // through the integer index instead of two id lookups per link.
+  const linkOpen = new Uint8Array(graph.links.length).fill(1);
+  const { arcFrom, arcTo, arcLink, arcCount, links } = graph;
+  for (let a = 0; a < arcCount; a++) {
+    if (removed[arcFrom[a]] === 1 || removed[arcTo[a]] === 1) linkOpen[arcLink[a]] = 0;
+  }
+  if (gateways.size > 0) {
+    for (let l = 0; l < links.length; l++) {
+      const via = links[l].via;
+      if (linkOpen[l] === 1 && via.length > 0 && via.some((gateway) => gateways.has(gateway))) linkOpen[l] = 0;
+    }
+  }
   return { removed, linkOpen, filter: { removed, arcAllowed: (arc) => linkOpen[arcLink[arc]] === 1 } };
 }

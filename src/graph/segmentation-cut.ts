@@ -44,8 +44,8 @@ export function segmentationCut(
   };
   graph.links.forEach((link, l) => {
     if (pruning.linkOpen[l] !== 1) return;
-    const from = graph.nodeIndex.get(link.from) as number;
-    const to = graph.nodeIndex.get(link.to) as number;
+    const from = graph.linkFrom[l];
+    const to = graph.linkTo[l];
     if (from === to) return;
     if (!link.bidirectional) {
       linkEdge(network.addEdge(outCopy[from], to, 1), l);

@@ -24,7 +24,7 @@ export const networkChokepoint: Rule = {
     nis2: [NIS2.businessContinuity],
   },
   check(context) {
-    const { register } = context;
+    const { register, graph } = context;
     const found = context.shared('chokepoints', () => findChokepoints(register));
     const findings: RawFinding[] = [];
     for (const node of found.nodes) {
@@ -41,7 +41,8 @@ export const networkChokepoint: Rule = {
       });
     }
     for (const bridge of found.links) {
-      const link = register.links.find((l) => l.id === bridge.link);
+      const index = graph.linkIndex.get(bridge.link);
+      const link = index === undefined ? undefined : graph.links[index];
       findings.push({
         id: findingId('network-chokepoint', [bridge.link]),
         rule: 'network-chokepoint',
