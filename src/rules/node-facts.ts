@@ -33,3 +33,13 @@ export function daysBetween(from: string, to: string): number {
 export function linkTargets(link: { from: string; to: string; bidirectional: boolean }): string[] {
   return link.bidirectional && link.from !== link.to ? [link.to, link.from] : [link.to];
 }
+
+/** `1 day`, `3 days`: counts in messages. */
+export function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+
+/** `Name (id)`, or just the id when the name adds nothing. */
+export function entityLabel(entity: { id: string; name: string }): string {
+  return entity.name === entity.id ? entity.id : `${entity.name} (${entity.id})`;
+}

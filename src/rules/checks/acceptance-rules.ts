@@ -7,7 +7,7 @@ import { isExpired } from '../../findings/acceptances.js';
 import type { Acceptance } from '../../register/types.js';
 import type { AnalysisContext } from '../context.js';
 import type { Rule } from '../types.js';
-import { daysBetween } from '../node-facts.js';
+import { daysBetween, plural } from '../node-facts.js';
 import { NIS2 } from '../controls.js';
 
 /** Key under which the scan engine shares the set of acceptances that matched some finding. */
@@ -46,7 +46,7 @@ export const acceptanceExpired: Rule = {
       findings.push({
         id, rule: 'acceptance-expired', severity: 'medium',
         title: `Acceptance of ${acceptance.finding} expired on ${acceptance.expires}`,
-        message: `The acceptance of ${acceptance.finding} approved by ${acceptance.approved_by} expired ${days} day${days === 1 ? '' : 's'} ago `
+        message: `The acceptance of ${acceptance.finding} approved by ${acceptance.approved_by} expired ${plural(days, 'day')} ago `
           + `(${acceptance.expires})${usedAcceptances(context).has(acceptance) ? '; the findings it covered are open again' : ' and matches no current finding'}. Renew it or remove it.`,
         subjects: [acceptance.finding],
         location: acceptance.fieldLocs.get('expires') ?? acceptance.loc,

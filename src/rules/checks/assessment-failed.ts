@@ -3,7 +3,7 @@
 import type { RawFinding } from '../../findings/types.js';
 import { findingId } from '../../findings/types.js';
 import type { Rule } from '../types.js';
-import { daysBetween } from '../node-facts.js';
+import { daysBetween, plural, entityLabel } from '../node-facts.js';
 import { newestAssessment } from './assessment-overdue.js';
 import { NIS2 } from '../controls.js';
 
@@ -32,8 +32,8 @@ export const assessmentFailed: Rule = {
       const newest = newestAssessment(vendor);
       if (newest === undefined || newest.assessment.result !== 'fail') continue;
       const { assessment, index } = newest;
-      const label = vendor.name === vendor.id ? vendor.id : `${vendor.name} (${vendor.id})`;
-      const since = assessment.date < today ? `, ${days(daysBetween(assessment.date, today))} ago`
+      const label = entityLabel(vendor);
+      const since = assessment.date < today ? `, ${plural(daysBetween(assessment.date, today), 'day')} ago`
         : assessment.date === today ? ', today' : '';
       findings.push({
         id: findingId('assessment-failed', [vendor.id]),
@@ -52,6 +52,3 @@ export const assessmentFailed: Rule = {
   },
 };
 
-function days(n: number): string {
-  return `${n} day${n === 1 ? '' : 's'}`;
-}

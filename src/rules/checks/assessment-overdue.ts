@@ -6,7 +6,7 @@ import type { RawFinding } from '../../findings/types.js';
 import { findingId } from '../../findings/types.js';
 import type { Assessment, FindingSeverity, Level, ReviewSettings, SourceLocation, Vendor } from '../../register/types.js';
 import type { Rule } from '../types.js';
-import { daysBetween } from '../node-facts.js';
+import { daysBetween, plural, entityLabel } from '../node-facts.js';
 import { NIS2 } from '../controls.js';
 
 const RESULT_RANK: Record<Assessment['result'], number> = { pass: 0, conditional: 1, fail: 2 };
@@ -70,16 +70,13 @@ export function overdueAssessment(vendor: Vendor, review: ReviewSettings, today:
 
 const TIER_SEVERITY: Record<Level, FindingSeverity> = { critical: 'high', high: 'high', medium: 'medium', low: 'low' };
 
-function days(n: number): string {
-  return `${n} day${n === 1 ? '' : 's'}`;
-}
 
 function addDays(date: string, count: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + count * 86_400_000).toISOString().slice(0, 10);
 }
 
 function describe(vendor: Vendor, overdue: OverdueAssessment): { title: string; message: string; location: SourceLocation } {
-  const label = vendor.name === vendor.id ? vendor.id : `${vendor.name} (${vendor.id})`;
+  const label = entityLabel(vendor);
   const policy = `tier ${vendor.tier} requires one at least every ${overdue.maxAgeDays} days`;
   if (overdue.kind === 'none') {
     return {
@@ -97,15 +94,15 @@ function describe(vendor: Vendor, overdue: OverdueAssessment): { title: string; 
   let title = '';
   let location = item;
   if (overdue.daysSinceExpiry !== undefined) {
-    const ago = days(overdue.daysSinceExpiry);
+    const ago = plural(overdue.daysSinceExpiry, 'day');
     title = `${label}: assessment expired ${ago} ago`;
     reasons.push(`expired on ${assessment.expires} (${ago} ago)`);
     location = vendor.fieldLocs.get(`assessments.${index}.expires`) ?? item;
   }
   if (overdue.daysOverdue > 0) {
-    title = `${label}: assessment overdue by ${days(overdue.daysOverdue)}`;
-    reasons.unshift(`is ${days(overdue.ageDays)} old (${policy}; it was due by `
-      + `${addDays(assessment.date, overdue.maxAgeDays)}, ${days(overdue.daysOverdue)} ago)`);
+    title = `${label}: assessment overdue by ${plural(overdue.daysOverdue, 'day')}`;
+    reasons.unshift(`is ${plural(overdue.ageDays, 'day')} old (${policy}; it was due by `
+      + `${addDays(assessment.date, overdue.maxAgeDays)}, ${plural(overdue.daysOverdue, 'day')} ago)`);
     location = vendor.fieldLocs.get(`assessments.${index}.date`) ?? item;
   }
   return {

@@ -4,7 +4,7 @@
 import type { RawFinding } from '../../findings/types.js';
 import { findingId } from '../../findings/types.js';
 import type { Rule } from '../types.js';
-import { daysBetween } from '../node-facts.js';
+import { daysBetween, plural, entityLabel } from '../node-facts.js';
 import { NIS2 } from '../controls.js';
 
 export const contractExpired: Rule = {
@@ -28,7 +28,7 @@ export const contractExpired: Rule = {
   check({ register, today }) {
     const findings: RawFinding[] = [];
     for (const vendor of register.vendors.values()) {
-      const label = vendor.name === vendor.id ? vendor.id : `${vendor.name} (${vendor.id})`;
+      const label = entityLabel(vendor);
       const base = { id: findingId('contract-expired', [vendor.id]), rule: 'contract-expired', severity: 'high' as const };
       const { contract } = vendor;
       if (contract === undefined) {
@@ -47,9 +47,9 @@ export const contractExpired: Rule = {
       const ago = daysBetween(contract.end, today);
       findings.push({
         ...base,
-        title: `${label}: contract${contract.ref ? ` ${contract.ref}` : ''} expired on ${contract.end}, ${days(ago)} ago`,
+        title: `${label}: contract${contract.ref ? ` ${contract.ref}` : ''} expired on ${contract.end}, ${plural(ago, 'day')} ago`,
         message: `The contract with vendor ${label}${contract.ref ? ` (ref ${contract.ref})` : ''} ended on ${contract.end}, `
-          + `${days(ago)} ago, so its security clauses may no longer bind the vendor. Renew it and update \`contract.end\`, `
+          + `${plural(ago, 'day')} ago, so its security clauses may no longer bind the vendor. Renew it and update \`contract.end\`, `
           + 'or end the relationship and remove the vendor\'s access.',
         subjects: [vendor.id],
         location: vendor.fieldLocs.get('contract.end') ?? vendor.fieldLocs.get('contract') ?? vendor.loc,
@@ -59,6 +59,3 @@ export const contractExpired: Rule = {
   },
 };
 
-function days(n: number): string {
-  return `${n} day${n === 1 ? '' : 's'}`;
-}

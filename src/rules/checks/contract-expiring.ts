@@ -3,7 +3,7 @@
 import type { RawFinding } from '../../findings/types.js';
 import { findingId } from '../../findings/types.js';
 import type { Rule } from '../types.js';
-import { daysBetween } from '../node-facts.js';
+import { daysBetween, plural, entityLabel } from '../node-facts.js';
 import { NIS2 } from '../controls.js';
 
 export const contractExpiring: Rule = {
@@ -33,8 +33,8 @@ export const contractExpiring: Rule = {
       if (contract?.end === undefined || contract.end < today) continue;
       const left = daysBetween(today, contract.end);
       if (left > warningDays) continue;
-      const label = vendor.name === vendor.id ? vendor.id : `${vendor.name} (${vendor.id})`;
-      const when = left === 0 ? 'today' : `in ${days(left)}`;
+      const label = entityLabel(vendor);
+      const when = left === 0 ? 'today' : `in ${plural(left, 'day')}`;
       findings.push({
         id: findingId('contract-expiring', [vendor.id]),
         rule: 'contract-expiring',
@@ -55,11 +55,8 @@ export const contractExpiring: Rule = {
 function noticeText(daysLeft: number, noticeDays: number | undefined): string {
   if (noticeDays === undefined) return '';
   const slack = daysLeft - noticeDays;
-  if (slack < 0) return ` Its ${noticeDays}-day notice deadline passed ${days(-slack)} ago.`;
+  if (slack < 0) return ` Its ${noticeDays}-day notice deadline passed ${plural(-slack, 'day')} ago.`;
   if (slack === 0) return ` Its ${noticeDays}-day notice must be given today.`;
-  return ` ${days(slack)} ${slack === 1 ? 'remains' : 'remain'} to give its ${noticeDays}-day notice.`;
+  return ` ${plural(slack, 'day')} ${slack === 1 ? 'remains' : 'remain'} to give its ${noticeDays}-day notice.`;
 }
 
-function days(n: number): string {
-  return `${n} day${n === 1 ? '' : 's'}`;
-}

@@ -5,7 +5,7 @@ import type { RawFinding } from '../../findings/types.js';
 import { findingId } from '../../findings/types.js';
 import { reachableFrom } from '../../graph/reachability.js';
 import type { Rule } from '../types.js';
-import { daysBetween } from '../node-facts.js';
+import { daysBetween, plural } from '../node-facts.js';
 import { INTERNET_NODE } from '../../register/types.js';
 import { NIS2 } from '../controls.js';
 
@@ -44,8 +44,8 @@ export const legacyExposed: Rule = {
         severity: system.internet_facing ? 'high' : 'medium',
         title: `${system.id} is past end of support (${system.end_of_support}) and reachable from ${from}`,
         message: `${system.name} (${system.id}) has been out of support since ${system.end_of_support}`
-          + `${years >= 1 ? ` (over ${years} year${years === 1 ? '' : 's'})` : ''} and can be reached from ${from} in `
-          + `${reach.distanceFromOther[v]} link${reach.distanceFromOther[v] === 1 ? '' : 's'}${system.internet_facing ? ', and it faces the internet' : ''}. `
+          + `${years >= 1 ? ` (over ${plural(years, 'year')})` : ''} and can be reached from ${from} in `
+          + `${plural(reach.distanceFromOther[v], 'link')}${system.internet_facing ? ', and it faces the internet' : ''}. `
           + 'Upgrade it or isolate it.',
         subjects: [system.id],
         location: system.fieldLocs.get('end_of_support') ?? system.loc,

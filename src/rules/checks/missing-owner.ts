@@ -6,6 +6,7 @@ import { findingId } from '../../findings/types.js';
 import type { Level, SourceLocation } from '../../register/types.js';
 import type { Rule } from '../types.js';
 import { NIS2 } from '../controls.js';
+import { entityLabel } from '../node-facts.js';
 
 const IMPORTANT: ReadonlySet<Level> = new Set<Level>(['high', 'critical']);
 
@@ -41,7 +42,7 @@ export const missingOwner: Rule = {
     const findings: RawFinding[] = [];
     for (const vendor of register.vendors.values()) {
       if (!IMPORTANT.has(vendor.tier) || hasOwner(vendor.owner)) continue;
-      const label = vendor.name === vendor.id ? vendor.id : `${vendor.name} (${vendor.id})`;
+      const label = entityLabel(vendor);
       findings.push(finding(
         vendor.id,
         `Vendor ${label} has no owner (tier ${vendor.tier})`,
@@ -52,7 +53,7 @@ export const missingOwner: Rule = {
     }
     for (const system of register.systems.values()) {
       if (!IMPORTANT.has(system.criticality) || hasOwner(system.owner)) continue;
-      const label = system.name === system.id ? system.id : `${system.name} (${system.id})`;
+      const label = entityLabel(system);
       findings.push(finding(
         system.id,
         `System ${label} has no owner (criticality ${system.criticality})`,

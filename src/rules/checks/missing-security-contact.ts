@@ -5,6 +5,7 @@ import { findingId } from '../../findings/types.js';
 import type { Vendor } from '../../register/types.js';
 import type { Rule } from '../types.js';
 import { NIS2 } from '../controls.js';
+import { entityLabel } from '../node-facts.js';
 
 export function hasSecurityContact(vendor: Vendor): boolean {
   return vendor.contacts.some((contact) => contact.role === 'security');
@@ -30,7 +31,7 @@ export const missingSecurityContact: Rule = {
     const findings: RawFinding[] = [];
     for (const vendor of register.vendors.values()) {
       if ((vendor.tier !== 'critical' && vendor.tier !== 'high') || hasSecurityContact(vendor)) continue;
-      const label = vendor.name === vendor.id ? vendor.id : `${vendor.name} (${vendor.id})`;
+      const label = entityLabel(vendor);
       const others = vendor.contacts.length === 0 ? 'no contacts at all'
         : `only ${[...new Set(vendor.contacts.map((c) => c.role))].sort().join('/')} contacts`;
       findings.push({

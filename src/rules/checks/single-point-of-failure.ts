@@ -6,6 +6,7 @@ import type { Rule } from '../types.js';
 import { availabilityAnalysis, impactFields } from '../availability-analysis.js';
 import { NODE_SYSTEM } from '../../graph/availability.js';
 import { NIS2 } from '../controls.js';
+import { plural } from '../node-facts.js';
 
 export const singlePointOfFailure: Rule = {
   meta: {
@@ -38,8 +39,8 @@ export const singlePointOfFailure: Rule = {
         id: findingId('single-point-of-failure', [id]),
         rule: 'single-point-of-failure',
         severity: counts.includesCritical[x] === 1 ? 'critical' : 'high',
-        title: `${id} is a single point of failure: its outage stops ${others} high or critical system${others === 1 ? '' : 's'}`,
-        message: `If ${what} ${id} is down, ${fields.impact_count} system${fields.impact_count === 1 ? '' : 's'} stop running, `
+        title: `${id} is a single point of failure: its outage stops ${plural(others, 'high or critical system')}`,
+        message: `If ${what} ${id} is down, ${plural(fields.impact_count, 'system')} stop running, `
           + `${others} of them high or critical (${fields.impact.filter((s) => s !== id).slice(0, 5).join(', ')}`
           + `${others > 5 ? ', …' : ''}). Add redundancy or an any_of alternative.`,
         subjects: [id],

@@ -5,7 +5,7 @@ import type { RawFinding } from '../../findings/types.js';
 import { findingId } from '../../findings/types.js';
 import type { Rule } from '../types.js';
 import { segmentationAnalysis } from '../segmentation-analysis.js';
-import { zoneLabel } from '../node-facts.js';
+import { zoneLabel, plural } from '../node-facts.js';
 import { NIS2 } from '../controls.js';
 
 export const unsegmentedPath: Rule = {
@@ -42,8 +42,8 @@ export const unsegmentedPath: Rule = {
           severity: rule.severity,
           title: `${source} (${zoneLabel(register, sourceZone)}) reaches ${zoneLabel(register, violation.zone)} ${gatewayText}`,
           message: `A compromise of ${describeNode(context, source)} reaches ${target} in ${zoneLabel(register, violation.zone)} in `
-            + `${hops} hop${hops === 1 ? '' : 's'}: ${path.join(' → ')}. Policy ${rule.id}${rule.description ? ` (${rule.description})` : ''} `
-            + `forbids it. Cut or gate ${links[0].id}${result.cut.length > 0 ? `, or apply the rule's minimum cut of ${result.cut.length} link${result.cut.length === 1 ? '' : 's'}` : ''}.`,
+            + `${plural(hops, 'hop')}: ${path.join(' → ')}. Policy ${rule.id}${rule.description ? ` (${rule.description})` : ''} `
+            + `forbids it. Cut or gate ${links[0].id}${result.cut.length > 0 ? `, or apply the rule's minimum cut of ${plural(result.cut.length, 'link')}` : ''}.`,
           subjects: [rule.id, source, violation.zone],
           path,
           links: links.map((l) => l.id),

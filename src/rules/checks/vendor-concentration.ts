@@ -6,6 +6,7 @@ import { findingId } from '../../findings/types.js';
 import type { Rule } from '../types.js';
 import { availabilityAnalysis, impactFields } from '../availability-analysis.js';
 import { NIS2 } from '../controls.js';
+import { plural } from '../node-facts.js';
 
 export const DEFAULT_CONCENTRATION_THRESHOLD = 3;
 
@@ -43,7 +44,7 @@ export const vendorConcentration: Rule = {
         severity: 'high',
         title: `Concentration on ${vendor.name}: ${reasons.join('; ')}`,
         message: `${vendor.name} (${vendor.id}, tier ${vendor.tier}): ${reasons.join('; and ')}. `
-          + `${fields.impact_count} system${fields.impact_count === 1 ? '' : 's'} depend on it directly or through subprocessors.`,
+          + `${plural(fields.impact_count, 'system')} depend on it directly or through subprocessors.`,
         subjects: [vendor.id],
         ...fields,
         location: vendor.loc,
