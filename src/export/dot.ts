@@ -17,7 +17,7 @@ import { dotString } from './dot-escape.js';
 import { linkLabel, nodeLabel, nodeShapeClass, zoneLabel, zoneTrust, type NodeShapeClass } from './labels.js';
 import type { ExportOptions } from './options.js';
 import { CUT_COLOUR, GATEWAY_STROKE, PATH_COLOUR, TRUST_FILL, TRUST_STROKE } from './palette.js';
-import { selectSubgraph } from './selection.js';
+import { selectSubgraph, nodesByZone } from './selection.js';
 
 const SHAPES: Record<NodeShapeClass, string> = {
   internet: 'shape=ellipse, peripheries=2',
@@ -36,12 +36,7 @@ export function exportDot(register: Register, graph: AttackGraph, options: Expor
     '  node [style=filled, fontname="Helvetica"];',
     '  edge [fontname="Helvetica", fontsize=10];',
   ];
-  const byZone = new Map<string, number[]>();
-  for (const v of selection.nodes) {
-    const members = byZone.get(graph.nodeZone[v]);
-    if (members === undefined) byZone.set(graph.nodeZone[v], [v]);
-    else members.push(v);
-  }
+  const byZone = nodesByZone(graph, selection);
   selection.zones.forEach((zone, z) => {
     const trust = zoneTrust(register, zone);
     lines.push(`  subgraph cluster_${z} {`);

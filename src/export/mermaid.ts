@@ -19,7 +19,7 @@ import { linkLabel, nodeLabel, nodeShapeClass, zoneLabel, zoneTrust, type NodeSh
 import { escapeMermaidLabel } from './mermaid-escape.js';
 import type { ExportOptions } from './options.js';
 import { CUT_COLOUR, GATEWAY_STROKE, PATH_COLOUR, TRUST_FILL, TRUST_STROKE } from './palette.js';
-import { selectSubgraph } from './selection.js';
+import { selectSubgraph, nodesByZone } from './selection.js';
 
 const SHAPES: Record<NodeShapeClass, readonly [string, string]> = {
   internet: ['((', '))'],
@@ -44,12 +44,7 @@ export function exportMermaid(register: Register, graph: AttackGraph, options: E
   selection.nodes.forEach((v, i) => mermaidId.set(v, `n${i}`));
 
   const lines: string[] = ['flowchart LR'];
-  const byZone = new Map<string, number[]>();
-  for (const v of selection.nodes) {
-    const members = byZone.get(graph.nodeZone[v]);
-    if (members === undefined) byZone.set(graph.nodeZone[v], [v]);
-    else members.push(v);
-  }
+  const byZone = nodesByZone(graph, selection);
   selection.zones.forEach((zone, z) => {
     lines.push(`  subgraph z${z}["${escapeMermaidLabel(zoneLabel(register, zone, zoneTrust(register, zone)))}"]`);
     for (const v of byZone.get(zone) ?? []) {

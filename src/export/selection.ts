@@ -36,3 +36,14 @@ export function selectSubgraph(graph: AttackGraph, options: ExportOptions): Expo
   const zones = [...new Set(nodes.map((v) => graph.nodeZone[v]))].sort(compareIds);
   return { nodes, links, zones };
 }
+
+/** The selected nodes of each zone, in node order: dot clusters and Mermaid subgraphs draw zones this way. */
+export function nodesByZone(graph: AttackGraph, selection: ExportSelection): Map<string, number[]> {
+  const byZone = new Map<string, number[]>();
+  for (const v of selection.nodes) {
+    const members = byZone.get(graph.nodeZone[v]);
+    if (members === undefined) byZone.set(graph.nodeZone[v], [v]);
+    else members.push(v);
+  }
+  return byZone;
+}

@@ -164,25 +164,13 @@ export function minimumEdgeCut(network: FlowNetwork, sources: readonly number[],
     }
   }
 
-  // The source side of a minimum cut: what the super-source still reaches in the residual graph.
-  const sourceSide = new Uint8Array(nodeTotal);
-  sourceSide[superSource] = 1;
-  queue[0] = superSource;
-  let qTail = 1;
-  for (let qHead = 0; qHead < qTail; qHead++) {
-    const v = queue[qHead];
-    for (let i = adjStart[v]; i < adjStart[v + 1]; i++) {
-      const a = adj[i];
-      if (capacity[a] > 0 && sourceSide[head[a]] === 0) {
-        sourceSide[head[a]] = 1;
-        queue[qTail++] = head[a];
-      }
-    }
-  }
+  // The source side of a minimum cut is what the super-source still reaches in the residual graph: exactly the nodes
+  // the last, failed buildLevels labelled (no phase ran after it to mark dead ends).
+  const sourceSide = (v: number) => (level[v] === -1 ? 0 : 1);
   const edges: number[] = [];
   for (let e = 0; e < m; e++) {
-    const from = sourceSide[network.edgeFrom[e]];
-    const to = sourceSide[network.edgeTo[e]];
+    const from = sourceSide(network.edgeFrom[e]);
+    const to = sourceSide(network.edgeTo[e]);
     if ((from === 1 && to === 0) || (network.edgeUndirected[e] && from === 0 && to === 1)) edges.push(e);
   }
   return { value: flow, edges };
