@@ -27,24 +27,25 @@ export function appendEntity(before: string, key: EntityKey, entity: Record<stri
   const doc = parse(before);
   const eol = before.includes('\r\n') ? '\r\n' : '\n';
   const root = doc.contents;
-  let candidates: Splice[];
-  if (root === null) {
-    candidates = [appendKey(before, doc, key, entity, eol, 0)];
-  } else if (!isMap(root) || root.flow) {
+  if (root !== null && (!isMap(root) || root.flow)) {
     throw new AppendError('the file is not a block mapping (`key:` lines), so sidedoor cannot append to it');
-  } else {
-    const pair = root.items.find((p) => isScalar(p.key) && p.key.value === key);
-    candidates = pair === undefined
-      ? [appendKey(before, doc, key, entity, eol, columnAt(before, root.range?.[0] ?? 0))]
-      : appendToPair(before, doc, pair, key, entity, eol);
   }
-  // The preferred layout first; a plainer one when the preferred one would change the data (a blank line after a
-  // keep-chomping block scalar becomes part of it).
-  for (const candidate of candidates) {
-    if (keepsEverything(before, doc, candidate, key, entity)) return candidate;
+  const pair = root?.items.find((p) => isScalar(p.key) && p.key.value === key);
+  // The preferred rendering first; then plainer ones, for when the preferred one would change the data: a blank
+  // line after a keep-chomping block scalar (ours or the file's) becomes part of that scalar.
+  for (const blockScalars of [true, false]) {
+    const render: Render = (layout, dashColumn) => renderItem(entity, layout, dashColumn, eol, blockScalars);
+    const candidates = pair === undefined
+      ? [appendKey(before, doc, key, render, eol, root ? columnAt(before, root.range?.[0] ?? 0) : 0)]
+      : appendToPair(before, doc, pair, key, render, eol);
+    for (const candidate of candidates) {
+      if (keepsEverything(before, doc, candidate, key, entity)) return candidate;
+    }
   }
   throw new AppendError('sidedoor could not append here without changing other content; add the entity by hand');
 }
+
+type Render = (layout: ListLayout, dashColumn: number) => string;
 
 function parse(text: string): Document {
   const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false });
@@ -53,15 +54,15 @@ function parse(text: string): Document {
 }
 
 /** The key is missing: add `key:` and the entity at the end of the file. */
-function appendKey(before: string, doc: Document, key: EntityKey, entity: Record<string, unknown>, eol: string, keyColumn: number): Splice {
+function appendKey(before: string, doc: Document, key: EntityKey, render: Render, eol: string, keyColumn: number): Splice {
   const layout = detectLayout(before, doc);
   const newline = before.length > 0 && !before.endsWith('\n') ? eol : '';
   const blank = before.trim() !== '' ? eol : '';
-  const block = `${' '.repeat(keyColumn)}${key}:${eol}${renderItem(entity, layout, keyColumn + layout.seqIndent, eol)}`;
+  const block = `${' '.repeat(keyColumn)}${key}:${eol}${render(layout, keyColumn + layout.seqIndent)}`;
   return splice(before, before.length, `${newline}${blank}${block}`);
 }
 
-function appendToPair(before: string, doc: Document, pair: Pair, key: EntityKey, entity: Record<string, unknown>, eol: string): Splice[] {
+function appendToPair(before: string, doc: Document, pair: Pair, key: EntityKey, render: Render, eol: string): Splice[] {
   const value = pair.value as YamlNode | null;
   const keyNode = pair.key as YamlNode;
   if (isScalar(value) && value.value === null && value.range && value.range[0] === value.range[1]) {
@@ -70,7 +71,7 @@ function appendToPair(before: string, doc: Document, pair: Pair, key: EntityKey,
     const at = lineEndAfter(before, keyNode.range?.[1] ?? 0);
     const newline = at === before.length && !before.endsWith('\n') ? eol : '';
     const dashColumn = columnAt(before, keyNode.range?.[0] ?? 0) + layout.seqIndent;
-    return [splice(before, at, `${newline}${renderItem(entity, layout, dashColumn, eol)}`)];
+    return [splice(before, at, `${newline}${render(layout, dashColumn)}`)];
   }
   if (!isSeq(value)) {
     const what = isScalar(value) ? `\`${key}: ${String(value.source ?? value.value)}\`` : `\`${key}\``;
@@ -79,10 +80,10 @@ function appendToPair(before: string, doc: Document, pair: Pair, key: EntityKey,
   if (value.flow) {
     throw new AppendError(`\`${key}\` is written as a flow list ([...]); rewrite it as a block list (\`- \` items) to let sidedoor append to it`);
   }
-  return appendItem(before, doc, value, entity, eol);
+  return appendItem(before, doc, value, render, eol);
 }
 
-function appendItem(before: string, doc: Document, seq: YAMLSeq, entity: Record<string, unknown>, eol: string): Splice[] {
+function appendItem(before: string, doc: Document, seq: YAMLSeq, render: Render, eol: string): Splice[] {
   const layout = detectLayout(before, doc, seq);
   const dashColumn = columnAt(before, seq.range?.[0] ?? 0);
   const last = seq.items[seq.items.length - 1] as YamlNode;
@@ -98,16 +99,16 @@ function appendItem(before: string, doc: Document, seq: YAMLSeq, entity: Record<
   }
   const newline = at === before.length && before.length > 0 && !before.endsWith('\n') ? eol : '';
   const lastSpansLines = before.slice(last.range?.[0] ?? 0, last.range?.[1] ?? 0).trimEnd().includes('\n');
-  const item = renderItem(entity, layout, dashColumn, eol);
+  const item = render(layout, dashColumn);
   const tight = splice(before, at, `${newline}${item}`);
   return (layout.blankBetweenItems ?? lastSpansLines) ? [splice(before, at, `${newline}${eol}${item}`), tight] : [tight];
 }
 
-/** One list item, `- ` included, every line ended by `eol`. */
-export function renderItem(entity: Record<string, unknown>, layout: ListLayout, dashColumn: number, eol: string): string {
+/** One list item, `- ` included, every line ended by `eol`. Without block scalars, multi-line text is quoted. */
+export function renderItem(entity: Record<string, unknown>, layout: ListLayout, dashColumn: number, eol: string, blockScalars = true): string {
   const body = stringify(entity, {
     lineWidth: 0, minContentWidth: 0, indent: layout.nestedIndent, indentSeq: layout.nestedSeqIndented,
-    aliasDuplicateObjects: false,
+    aliasDuplicateObjects: false, blockQuote: blockScalars,
   });
   const lines = body.replace(/\n$/, '').split('\n');
   const contentColumn = dashColumn + layout.itemIndent;

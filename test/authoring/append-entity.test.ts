@@ -169,6 +169,16 @@ describe('appendEntity on other shapes', () => {
     expect((parse(result.text) as { zones: { description?: string }[] }).zones[0].description).toBe('kept\n\n\n');
   });
 
+  it('quotes text ending in a newline rather than let the blank line after it join a keep-chomping block scalar', () => {
+    const before = 'zones:\n  - id: a\n    trust: 1\n\n# next\nlinks: []\n';
+    const keep = { id: 'dmz', trust: 2, description: 'two\nlines\n\n' };
+    const result = appendEntity(before, 'zones', keep);
+    expectSplice(before, result, keep);
+    expect(result.inserted).toBe('\n  - id: dmz\n    trust: 2\n    description: "two\\nlines\\n\\n"\n');
+    const clip = { id: 'dmz', trust: 2, description: 'two\nlines\n' };
+    expect(appendEntity(before, 'zones', clip).inserted).toBe('\n  - id: dmz\n    trust: 2\n    description: |\n      two\n      lines\n');
+  });
+
   it.each<[string, string, RegExp]>([
     ['a flow list', 'zones: [{ id: a, trust: 1 }]\n', /flow list/],
     ['an explicit null', 'zones: ~\n', /not a list/],
