@@ -59,17 +59,6 @@ export function newIdCheck(takenBy: (id: string) => string | undefined, what: st
   };
 }
 
-/** Runs validators in order and returns the first complaint. */
-export function allOf(...checks: Validator[]): Validator {
-  return (value) => {
-    for (const check of checks) {
-      const verdict = check(value);
-      if (verdict !== true) return verdict;
-    }
-    return true;
-  };
-}
-
 /** An empty answer means "leave the field out". */
 export function optionalAnswer(raw: string): string | undefined {
   const value = raw.trim();

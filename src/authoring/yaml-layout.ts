@@ -19,8 +19,6 @@ export interface ListLayout {
   blankBetweenItems?: boolean;
 }
 
-export const DEFAULT_LAYOUT: ListLayout = { seqIndent: 2, itemIndent: 2, nestedIndent: 2, nestedSeqIndented: true };
-
 export function lineStartAt(text: string, offset: number): number {
   return text.lastIndexOf('\n', offset - 1) + 1;
 }
