@@ -10,6 +10,7 @@ import { findRegisterRoot, RegisterNotFoundError, TooManyFilesError } from '../r
 import type { Diagnostic, Register } from '../register/types.js';
 import { InvalidRegisterError, UsageError } from './errors.js';
 import { terminalText } from '../report/terminal-text.js';
+import { clearProgressLine } from './progress.js';
 
 export interface RegisterOptions extends CacheOptions {
   register?: string;
@@ -90,6 +91,7 @@ function parseWorkerLimit(env: NodeJS.ProcessEnv = process.env): number | undefi
 
 /** Prints diagnostics like `validate` and stops with exit 2 when the register is invalid; prints warnings otherwise. */
 function requireValid(loaded: LoadResult, options: RegisterOptions): { register: Register; diagnostics: Diagnostic[] } {
+  clearProgressLine();
   if (!loaded.register) {
     process.stderr.write(formatDiagnostics(loaded.diagnostics, options.maxDiagnostics ?? DEFAULT_MAX_DIAGNOSTICS));
     throw new InvalidRegisterError('the register is invalid');

@@ -18,6 +18,7 @@ import { addCommand } from './commands/add.js';
 import { acceptCommand } from './commands/accept.js';
 import { InvalidRegisterError, UsageError } from './errors.js';
 import { terminalText } from '../report/terminal-text.js';
+import { clearProgressLine } from './progress.js';
 
 export function buildProgram(): Command {
   const program = new Command('sidedoor')
@@ -57,6 +58,7 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 function exitCodeFor(e: unknown): number {
+  clearProgressLine();
   if (e instanceof CommanderError) {
     if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
     return 2;

@@ -4,6 +4,7 @@
 import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { UsageError } from './errors.js';
+import { clearProgressLine } from './progress.js';
 
 export function writeFileAtomic(path: string, content: string): void {
   const target = resolve(path);
@@ -26,6 +27,7 @@ export function writeFileAtomic(path: string, content: string): void {
 
 /** Writes to `-o FILE` when given, else to stdout. */
 export function emit(content: string, outputFile?: string): void {
+  clearProgressLine();
   if (outputFile !== undefined) writeFileAtomic(outputFile, content);
   else process.stdout.write(content);
 }

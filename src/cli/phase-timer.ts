@@ -2,11 +2,16 @@
 // receives a PhaseTimer.
 
 import type { PhaseTimer } from '../register/load-register.js';
+import { Progress } from './progress.js';
 
 export class PhaseTimings {
   private readonly totals = new Map<string, number>();
 
+  /** Each phase also announces itself on the progress line (a no-op unless stderr is a TTY). */
+  constructor(readonly progress: Progress = Progress.forStderr()) {}
+
   readonly timer: PhaseTimer = (phase, work) => {
+    this.progress.phase(phase);
     const start = performance.now();
     const record = () => this.totals.set(phase, (this.totals.get(phase) ?? 0) + performance.now() - start);
     let result;
@@ -23,6 +28,11 @@ export class PhaseTimings {
 
   entries(): [string, number][] {
     return [...this.totals.entries()];
+  }
+
+  /** Clears the progress line; call once the command's work is done, before printing anything else on stderr. */
+  finish(): void {
+    this.progress.clear();
   }
 
   format(): string {

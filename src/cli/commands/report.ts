@@ -38,6 +38,7 @@ export function reportCommand(): Command {
         git: repoState(run.register.root),
       }));
       emit(report, options.output);
+      run.timings.finish();
       if (options.timings) process.stderr.write(run.timings.format());
       process.exitCode = 0;
     });

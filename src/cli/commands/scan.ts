@@ -57,6 +57,7 @@ export function scanCommand(): Command {
       };
       const output = run.timings.timer('render', () => reporter(run.result, reporterOptions));
       emit(output, options.output);
+      run.timings.finish();
       if (options.timings) process.stderr.write(run.timings.format());
       if (options.format === 'github') appendStepSummary(run.result, reporterOptions);
       process.exitCode = shouldFail(run.result, options.failOn) ? 1 : 0;
