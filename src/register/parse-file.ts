@@ -2,11 +2,14 @@
 // The result is plain JSON (no Maps, no class instances) so the parse cache can store it as is.
 //
 // Each entity is validated on its own, so one bad entry does not hide the rest of the file and cross-reference
-// checks still see every good one. yaml's alias limit (maxAliasCount) guards against alias bombs; a stack overflow
-// from absurdly deep nesting inside the yaml package is caught and reported as a diagnostic.
+// checks still see every good one. yaml's alias limit (maxAliasCount) guards against alias bombs. The yaml package
+// composes documents recursively, and a stack overflow caught deep inside it can leave the process in a bad state
+// (once seen as a fatal V8 abort), so nesting is measured on the concrete syntax tree first, with an explicit
+// stack, and a file nested deeper than MAX_NESTING_DEPTH is refused before it is composed. A RangeError that still
+// escapes is reported as a diagnostic.
 
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
-import type { Node as YamlNode, Pair, YAMLMap } from 'yaml';
+import { Composer, isMap, isPair, isScalar, isSeq, LineCounter, Parser, YAMLParseError } from 'yaml';
+import type { CST, Document, Node as YamlNode, Pair, YAMLMap } from 'yaml';
 import type { z } from 'zod';
 import type { Diagnostic, SourceLocation } from './types.js';
 import {
@@ -17,6 +20,9 @@ import { didYouMean } from './suggest.js';
 
 export const CONFIG_FILE = 'sidedoor.yaml';
 const MAX_ALIAS_COUNT = 100;
+/** Collections inside collections. A valid register file needs about eight (systems → entry → depends_on → any_of
+ * → list); the yaml composer's recursion stays far from the stack limit at this depth, in a worker thread too. */
+export const MAX_NESTING_DEPTH = 100;
 
 /** Field paths (dot-joined, list indices as numbers) and their `[line, column]` pairs, flattened. */
 export interface LocationTable {
@@ -84,7 +90,6 @@ function decodeUtf8(file: string, bytes: Uint8Array, diagnostics: Diagnostic[]):
 
 function parseText(file: string, text: string, result: ParsedFile): void {
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, strict: true });
   const at = (offset: number | undefined): SourceLocation => {
     const { line, col } = lines.linePos(offset ?? 0);
     return { file, line, column: col };
@@ -92,6 +97,13 @@ function parseText(file: string, text: string, result: ParsedFile): void {
   const error = (offset: number | undefined, message: string) =>
     result.diagnostics.push({ ...at(offset), severity: 'error', message });
 
+  const tokens = Array.from(new Parser(lines.addNewLine).parse(text));
+  const tooDeep = firstCollectionTooDeep(tokens, MAX_NESTING_DEPTH);
+  if (tooDeep !== undefined) {
+    error(tooDeep, `the YAML nests collections more than ${MAX_NESTING_DEPTH} levels deep (no register file needs that many); refusing the file`);
+    return;
+  }
+  const doc = composeSingleDocument(tokens, text.length);
   if (doc.errors.length > 0) {
     for (const e of doc.errors) error(e.pos[0], yamlErrorMessage(e.code, e.message));
     return;
@@ -130,6 +142,38 @@ function parseText(file: string, text: string, result: ParsedFile): void {
     }
   }
   if (isConfigFile) readConfig(root, configPairs, values, at, result);
+}
+
+/** What yaml's parseDocument does after parsing: compose the first document, and flag any further one. */
+function composeSingleDocument(tokens: CST.Token[], length: number): Document.Parsed {
+  const composer = new Composer({ uniqueKeys: true, strict: true });
+  let doc: Document.Parsed | undefined;
+  for (const next of composer.compose(tokens, true, length)) {
+    if (doc === undefined) doc = next;
+    else {
+      doc.errors.push(new YAMLParseError([next.range[0], next.range[1]], 'MULTIPLE_DOCS', 'Source contains multiple documents; a register file holds one'));
+      break;
+    }
+  }
+  return doc as Document.Parsed; // compose(…, forceDoc = true) always yields one
+}
+
+/** Offset of a collection nested deeper than `limit` in the concrete syntax tree (iterative DFS, O(tokens)). */
+function firstCollectionTooDeep(tokens: CST.Token[], limit: number): number | undefined {
+  const stack: [CST.Token, number][] = tokens.map((token) => [token, 0]);
+  while (stack.length > 0) {
+    const [token, depth] = stack.pop() as [CST.Token, number];
+    if (token.type === 'document') {
+      if (token.value) stack.push([token.value, depth]);
+    } else if (token.type === 'block-map' || token.type === 'block-seq' || token.type === 'flow-collection') {
+      if (depth >= limit) return token.offset;
+      for (const item of token.items) {
+        if ('key' in item && item.key) stack.push([item.key, depth + 1]);
+        if (item.value) stack.push([item.value, depth + 1]);
+      }
+    }
+  }
+  return undefined;
 }
 
 function readEntityList(
