@@ -29,9 +29,12 @@ export function buildProgram(): Command {
   return program;
 }
 
+/** In the order of SPEC §4, which is also the order `sidedoor --help` lists them in. */
 function commands(): Command[] {
-  return [validateCommand(), scanCommand(), baselineCommand(), pathCommand(), blastRadiusCommand(), impactCommand(), rulesCommand(), reportCommand(), graphCommand(),
-    initCommand(), addCommand(), acceptCommand()];
+  return [
+    validateCommand(), scanCommand(), baselineCommand(), reportCommand(), pathCommand(), blastRadiusCommand(),
+    impactCommand(), graphCommand(), rulesCommand(), initCommand(), addCommand(), acceptCommand(),
+  ];
 }
 
 /** Commander reports its own usage errors through exitOverride; ours are exceptions. */
@@ -60,7 +63,8 @@ export async function main(argv: string[]): Promise<number> {
 function exitCodeFor(e: unknown): number {
   clearProgressLine();
   if (e instanceof CommanderError) {
-    if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
+    // An explicit --help or --version succeeds; help shown because no command was given is a usage error.
+    if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version') return 0;
     return 2;
   }
   if (e instanceof InvalidRegisterError) return 2;
