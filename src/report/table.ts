@@ -1,6 +1,9 @@
 // The default terminal format: findings grouped by severity, each with its witness path or impact, then a one-line
 // summary. Every register value goes through terminalText, so names cannot smuggle escape sequences; colour comes
 // only from this file, and only when the CLI asks for it.
+//
+// Cells are wrapped here, on plain text, and coloured line by line afterwards: cli-table3's own hard wrap measures
+// the raw string, colour codes included, so it could cut a colour sequence in two and print a stray ESC.
 
 import Table from 'cli-table3';
 import { Chalk } from 'chalk';
@@ -23,14 +26,19 @@ export function renderTable(result: ScanResult, options: ReporterOptions): strin
     const group = result.findings.filter((f) => f.severity === severity);
     if (group.length === 0) continue;
     out.push(paint[severity](`${severity.toUpperCase()} (${group.length})`));
+    const colWidths = [width - 32, 30];
     const table = new Table({
       head: ['Finding', 'Where'],
-      colWidths: [width - 32, 30],
-      wordWrap: true,
-      wrapOnWordBoundary: false,
+      colWidths,
+      wordWrap: false,
       style: { head: [], border: [], compact: false },
     });
-    for (const finding of group) table.push([describe(finding, chalk), terminalText(`${finding.location.file}:${finding.location.line}`)]);
+    for (const finding of group) {
+      table.push([
+        cellText(describe(finding, chalk), colWidths[0] - CELL_PADDING),
+        cellText([[plain(terminalText(`${finding.location.file}:${finding.location.line}`))]], colWidths[1] - CELL_PADDING),
+      ]);
+    }
     out.push(table.toString(), '');
   }
   if (result.comparison) {
@@ -43,16 +51,62 @@ export function renderTable(result: ScanResult, options: ReporterOptions): strin
   return `${out.join('\n')}\n`;
 }
 
-function describe(finding: Finding, chalk: InstanceType<typeof Chalk>): string {
-  const lines = [`${chalk.bold(terminalText(finding.title))}`, chalk.dim(terminalText(finding.id))];
-  if (finding.status === 'accepted') {
-    lines[0] = `${chalk.green('[accepted]')} ${lines[0]}`;
-    if (finding.acceptedBy) lines.push(chalk.green(`accepted by ${terminalText(finding.acceptedBy.approved_by)} until ${finding.acceptedBy.expires}`));
+/** A run of plain (already sanitised) text and the colour to give it. */
+interface Span {
+  text: string;
+  paint: (text: string) => string;
+}
+
+/** One cell line is a list of spans; a cell is a list of lines. */
+type CellLines = Span[][];
+
+/** cli-table3's default padding: one space on each side of a cell. */
+const CELL_PADDING = 2;
+
+function plain(text: string): Span {
+  return { text, paint: (t) => t };
+}
+
+function describe(finding: Finding, chalk: InstanceType<typeof Chalk>): CellLines {
+  const first: Span[] = [];
+  if (finding.new) first.push({ text: '[new]', paint: (t) => chalk.magenta(t) }, plain(' '));
+  if (finding.status === 'accepted') first.push({ text: '[accepted]', paint: (t) => chalk.green(t) }, plain(' '));
+  first.push({ text: terminalText(finding.title), paint: (t) => chalk.bold(t) });
+  const lines: CellLines = [first, [{ text: terminalText(finding.id), paint: (t) => chalk.dim(t) }]];
+  if (finding.status === 'accepted' && finding.acceptedBy) {
+    lines.push([{ text: `accepted by ${terminalText(finding.acceptedBy.approved_by)} until ${finding.acceptedBy.expires}`, paint: (t) => chalk.green(t) }]);
   }
-  if (finding.new) lines[0] = `${chalk.magenta('[new]')} ${lines[0]}`;
-  if (finding.path) lines.push(`path: ${finding.path.map(terminalText).join(' → ')}`);
-  if (finding.impact_count !== undefined) lines.push(`impact: ${finding.impact_count} system${finding.impact_count === 1 ? '' : 's'}`);
-  return lines.join('\n');
+  if (finding.path) lines.push([plain(`path: ${finding.path.map(terminalText).join(' → ')}`)]);
+  if (finding.impact_count !== undefined) lines.push([plain(`impact: ${finding.impact_count} system${finding.impact_count === 1 ? '' : 's'}`)]);
+  return lines;
+}
+
+/** Hard-wraps each line at `width` code points (a continuation line does not start with the space it broke at),
+ * then colours every piece of every span on its own line, so no colour sequence spans a line break. */
+function cellText(lines: CellLines, width: number): string {
+  const out: string[] = [];
+  for (const spans of lines) {
+    let current = '';
+    let used = 0;
+    for (const span of spans) {
+      let piece = '';
+      for (const char of span.text) {
+        if (used === width) {
+          if (piece !== '') current += span.paint(piece);
+          out.push(current);
+          current = '';
+          piece = '';
+          used = 0;
+          if (char.trim() === '') continue;
+        }
+        piece += char;
+        used += 1;
+      }
+      if (piece !== '') current += span.paint(piece);
+    }
+    out.push(current);
+  }
+  return out.join('\n');
 }
 
 function summaryLine(result: ScanResult, options: ReporterOptions, chalk: InstanceType<typeof Chalk>): string {
