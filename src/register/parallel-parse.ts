@@ -42,7 +42,8 @@ export async function parseFilesInParallel(contents: FileContent[], maxWorkers =
 
 function runWorker(files: ParseRequest['files']): Promise<ParseResponse> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./parse-worker.js', import.meta.url));
+    // A large young generation: YAML parsing makes many short-lived objects (see bin/sidedoor.js).
+    const worker = new Worker(new URL('./parse-worker.js', import.meta.url), { resourceLimits: { maxYoungGenerationSizeMb: 192 } });
     worker.once('message', (response: ParseResponse) => {
       resolve(response);
       void worker.terminate();

@@ -73,14 +73,14 @@ export class ParseCache {
   }
 
   /** Stores a parse result; `encoded` may be passed when the caller already has it (from a worker). */
-  put(key: string, parsed: ParsedFile, encoded = encodeParsedFile(parsed)): void {
+  put(key: string, parsed: ParsedFile, encoded?: string): void {
     this.memory.set(key, parsed);
     if (this.dir === undefined) return;
     const path = this.entryPath(key);
     const temp = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
     try {
       mkdirSync(join(this.dir, key.slice(0, 2)), { recursive: true });
-      writeFileSync(temp, `${JSON.stringify({ format: CACHE_FORMAT, tool: TOOL_VERSION, schema: SCHEMA_VERSION, key })}\n${encoded}`);
+      writeFileSync(temp, `${JSON.stringify({ format: CACHE_FORMAT, tool: TOOL_VERSION, schema: SCHEMA_VERSION, key })}\n${encoded ?? encodeParsedFile(parsed)}`);
       renameSync(temp, path);
       this.stats.writes++;
     } catch {
