@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { compareIds } from '../graph/attack-graph.js';
 import type { FixedFinding } from '../findings/scan-result.js';
 import type { Finding } from '../findings/types.js';
+import { jsonDocument } from '../report/terminal-text.js';
 
 export const BASELINE_VERSION = 1;
 
@@ -37,5 +38,5 @@ export function renderBaseline(findings: readonly Finding[]): string {
     .map((f) => ({ id: f.id, rule: f.rule, title: f.title }))
     .sort((a, b) => compareIds(a.id, b.id));
   const baseline: Baseline = { version: BASELINE_VERSION, tool: 'sidedoor', findings: entries };
-  return `${JSON.stringify(baseline, null, 2)}\n`;
+  return jsonDocument(baseline);
 }

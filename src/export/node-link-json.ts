@@ -14,6 +14,7 @@ import { DEFAULT_FOCUS_DEPTH } from './neighbourhood.js';
 import { linkAttributes, nodeAttributes, type AttributeValue, type Attributes } from './attributes.js';
 import type { ExportOptions } from './options.js';
 import { selectSubgraph } from './selection.js';
+import { jsonDocument } from '../report/terminal-text.js';
 
 type JsonRecord = Map<string, AttributeValue>;
 
@@ -38,7 +39,7 @@ export function exportNodeLinkJson(register: Register, graph: AttackGraph, optio
     nodes: nodes.map(toObject),
     links: links.map(toObject),
   };
-  return `${JSON.stringify(document, null, 2)}\n`;
+  return jsonDocument(document);
 }
 
 function merge(head: JsonRecord, attributes: Attributes): JsonRecord {

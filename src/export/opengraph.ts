@@ -20,6 +20,7 @@ import type { Link, LinkKind, Register } from '../register/types.js';
 import { linkAttributes, nodeAttributes, type AttributeValue } from './attributes.js';
 import type { ExportOptions } from './options.js';
 import { selectSubgraph } from './selection.js';
+import { jsonDocument } from '../report/terminal-text.js';
 
 export const OPENGRAPH_SOURCE_KIND = 'Sidedoor';
 
@@ -53,7 +54,7 @@ export function exportOpenGraph(register: Register, graph: AttackGraph, options:
     if (link.bidirectional && link.from !== link.to) edges.push(edge(link, link.to, link.from, 'reverse', options));
   }
   const document = { metadata: { source_kind: OPENGRAPH_SOURCE_KIND }, graph: { nodes, edges } };
-  return `${JSON.stringify(document, null, 2)}\n`;
+  return jsonDocument(document);
 }
 
 function nodeKinds(register: Register, graph: AttackGraph, v: number): string[] {

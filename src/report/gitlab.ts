@@ -7,6 +7,7 @@ import type { ScanResult } from '../findings/scan-result.js';
 import type { Finding } from '../findings/types.js';
 import type { FindingSeverity } from '../register/types.js';
 import { repoRelativePath } from './repo-path.js';
+import { jsonDocument } from './terminal-text.js';
 import type { ReporterOptions } from './types.js';
 
 type CodeQualitySeverity = 'info' | 'minor' | 'major' | 'critical' | 'blocker';
@@ -36,5 +37,5 @@ export function renderGitlab(result: ScanResult, options: ReporterOptions): stri
   const issues = result.findings
     .filter((finding) => finding.status === 'open')
     .map((finding) => codeQualityIssue(finding, options.uriBase));
-  return `${JSON.stringify(issues, null, 2)}\n`;
+  return jsonDocument(issues);
 }

@@ -10,6 +10,7 @@
 
 import type { Comparison, ScanResult, SeveritySummary } from '../findings/scan-result.js';
 import type { AcceptanceRef, Finding } from '../findings/types.js';
+import { jsonDocument } from './terminal-text.js';
 import type { ReporterOptions } from './types.js';
 
 type JsonValue = string | number | boolean | JsonValue[] | { [key: string]: JsonValue };
@@ -87,5 +88,5 @@ export function renderJson(result: ScanResult, _options: ReporterOptions): strin
     summary: jsonSummary(result.summary),
   };
   if (result.comparison !== undefined) document.comparison = jsonComparison(result.comparison);
-  return `${JSON.stringify(document, null, 2)}\n`;
+  return jsonDocument(document);
 }

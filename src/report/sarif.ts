@@ -13,6 +13,7 @@ import type { FindingSeverity, SourceLocation } from '../register/types.js';
 import type { RuleMeta } from '../rules/types.js';
 import { messageWithEvidence } from './finding-evidence.js';
 import { repoRelativeUri } from './repo-path.js';
+import { jsonDocument } from './terminal-text.js';
 import type { ReporterOptions } from './types.js';
 
 export const SARIF_SCHEMA_URI = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
@@ -166,5 +167,5 @@ export function renderSarif(result: ScanResult, options: ReporterOptions): strin
       columnKind: 'utf16CodeUnits',
     }],
   };
-  return `${JSON.stringify(log, null, 2)}\n`;
+  return jsonDocument(log);
 }

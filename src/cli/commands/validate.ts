@@ -8,6 +8,7 @@ import { cachedParser, DEFAULT_MAX_DIAGNOSTICS, formatDiagnostics, locateRoot, o
 import type { RegisterOptions } from '../load.js';
 import { addRegisterOptions } from '../options.js';
 import { emit } from '../output.js';
+import { jsonDocument } from '../../report/terminal-text.js';
 
 interface ValidateOptions extends RegisterOptions {
   format: 'text' | 'json';
@@ -28,13 +29,13 @@ export function validateCommand(): Command {
       }
       const errors = loaded.diagnostics.filter((d) => d.severity === 'error').length;
       if (options.format === 'json') {
-        emit(`${JSON.stringify({
+        emit(jsonDocument({
           valid: errors === 0,
           files: loaded.fileCount,
           errors,
           warnings: loaded.diagnostics.length - errors,
           diagnostics: loaded.diagnostics.map((d) => ({ file: d.file, line: d.line, column: d.column, severity: d.severity, message: d.message })),
-        }, null, 2)}\n`);
+        }));
       } else if (loaded.diagnostics.length > 0) {
         process.stdout.write(formatDiagnostics(loaded.diagnostics, options.maxDiagnostics ?? DEFAULT_MAX_DIAGNOSTICS));
       } else {
