@@ -28,9 +28,14 @@ export function stripInvalidXmlChars(text: string): string {
   return out;
 }
 
+/** DEL, C1 controls, bidi controls and the line/paragraph separators are legal XML but act on a terminal or reorder
+ * what a reader sees: they are written as character references, which parse to the same text. */
+// eslint-disable-next-line no-control-regex
+const INVISIBLE_CONTROLS = /[\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/g;
+
 export function escapeXmlText(text: string): string {
   return stripInvalidXmlChars(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
-    .replace(/\r/g, '&#13;');
+    .replace(/\r/g, '&#13;').replace(INVISIBLE_CONTROLS, (ch) => `&#x${ch.charCodeAt(0).toString(16).toUpperCase()};`);
 }
 
 /** Tab, LF and CR are written as references: a parser would normalise them to spaces in an attribute. */
