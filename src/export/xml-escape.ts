@@ -20,7 +20,7 @@ function isInvisibleControl(code: number): boolean {
 export function escapeXml(text: string): string {
   return text.replace(SPECIAL, (ch) => {
     const code = ch.charCodeAt(0);
-    if (ch.length === 1 && isInvisibleControl(code)) return `&#x${code.toString(16).toUpperCase()};`;
+    if (ch.length === 1 && isInvisibleControl(code)) return `&#${code};`;
     return REPLACEMENTS.get(ch) ?? '\ufffd';
   });
 }

@@ -35,7 +35,7 @@ const INVISIBLE_CONTROLS = /[\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-
 
 export function escapeXmlText(text: string): string {
   return stripInvalidXmlChars(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
-    .replace(/\r/g, '&#13;').replace(INVISIBLE_CONTROLS, (ch) => `&#x${ch.charCodeAt(0).toString(16).toUpperCase()};`);
+    .replace(/\r/g, '&#13;').replace(INVISIBLE_CONTROLS, (ch) => `&#${ch.charCodeAt(0)};`);
 }
 
 /** Tab, LF and CR are written as references: a parser would normalise them to spaces in an attribute. */
