@@ -1,7 +1,9 @@
 // `--format github`: GitHub Actions workflow commands, one annotation line per open finding, plus the markdown job
 // summary the CLI appends to $GITHUB_STEP_SUMMARY. Escaping follows the runner (actions/toolkit `command.ts`):
 // in the data `%`, CR and LF are percent-encoded; in property values `:` and `,` as well. So a register value can
-// neither end the annotation line nor forge another property or another command.
+// neither end the annotation line nor forge another property or another command. Other control characters (ESC,
+// BEL, C1, bidi controls) are shown as visible `\u{…}` escapes, as on the terminal: the Actions log viewer renders
+// ANSI sequences, and a local run prints these lines to a terminal.
 //
 // Level: `error` exactly for the findings that fail the build (open, at or above --fail-on, and new when the scan
 // compares with a base), otherwise `warning` for medium and above, `notice` for low and info.
@@ -12,13 +14,15 @@ import { failsBuild, isAtOrAbove } from './ci-gate.js';
 import { messageWithEvidence } from './finding-evidence.js';
 import { escapeMarkdownInline as md, escapeMarkdownTableCell as cell } from './markdown-escape.js';
 import { repoRelativePath } from './repo-path.js';
+import { terminalText } from './terminal-text.js';
 import type { ReporterOptions } from './types.js';
 
 /** Rows beyond this are summarised in one sentence: the step summary is limited to 1 MiB. */
 const SUMMARY_TABLE_LIMIT = 100;
 
 export function escapeGithubData(text: string): string {
-  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  const visible = text.split(/([\r\n])/).map((part) => (part === '\r' || part === '\n' ? part : terminalText(part))).join('');
+  return visible.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
 
 export function escapeGithubProperty(text: string): string {

@@ -4,6 +4,7 @@ import { escapeGithubData, escapeGithubProperty, githubStepSummary, renderGithub
 import type { ScanResult } from '../../../src/findings/scan-result.js';
 import { comparedResult, HOSTILE_TEXT, options, plainResult } from './fixtures.js';
 import { expectGolden } from './golden.js';
+import { terminalText } from '../../../src/report/terminal-text.js';
 import { cellsPerRow, markdown } from './markdown-it.js';
 
 // The runner's unescaping (actions/runner ActionCommand): every mapping but `%`, then `%` last.
@@ -17,6 +18,11 @@ function unescapeProperty(text: string): string {
 interface Annotation { level: string; properties: Map<string, string>; message: string }
 
 /** Parses a workflow command the way the runner does: properties end at the first `::`, split on `,` then `=`. */
+/** What the runner shows for register text: CR and LF as they are, every other control as terminalText writes it. */
+function visibleControls(text: string): string {
+  return text.split(/([\r\n])/).map((part) => (part === '\r' || part === '\n' ? part : terminalText(part))).join('');
+}
+
 function parseAnnotation(line: string): Annotation {
   const match = /^::(\w+) ([^]*?)::([^]*)$/.exec(line);
   if (match === null) throw new Error(`not a workflow command: ${line}`);
@@ -92,10 +98,12 @@ describe('renderGithub', () => {
       const lines = output.split('\n');
       expect(lines).toHaveLength(2);
       expect(lines[0]).not.toMatch(/[\r\n]/);
+      // Control characters other than CR and LF reach the log as visible \u{…} escapes, never raw.
+      expect(lines[0]).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
       const annotation = parseAnnotation(lines[0]);
-      expect(annotation.properties.get('title')).toBe(title);
-      expect(annotation.properties.get('file')).toBe(file);
-      expect(annotation.message.startsWith(`${message}\n`)).toBe(true);
+      expect(annotation.properties.get('title')).toBe(visibleControls(title));
+      expect(annotation.properties.get('file')).toBe(visibleControls(file));
+      expect(annotation.message.startsWith(`${visibleControls(message)}\n`)).toBe(true);
     }), { numRuns: 1000 });
   });
 
