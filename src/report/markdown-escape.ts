@@ -8,9 +8,10 @@
 //   Characters harmless without those openers (`-`, `.`, `:`, `(`…) stay as they are, so ids stay readable in the
 //   raw file; only at the very start of the value are `-`, `+`, `=` and `1.`/`1)` escaped, lest a value placed at the
 //   start of a line turns into a list or a setext heading.
-// - Line breaks (CR, LF, CRLF, NEL, U+2028, U+2029), tabs and other control characters become one space each. In
-//   table cells a `<br>` would keep the line break on GitHub but prints literally in renderers that disallow HTML
-//   (markdown-it's default), so a space is the choice that renders the same everywhere and keeps the row on one line.
+// - Line breaks (CR, LF, CRLF, NEL, U+2028, U+2029), tabs, other control characters and bidi controls become one
+//   space each. In table cells a `<br>` would keep the line break on GitHub but prints literally in renderers that
+//   disallow HTML (markdown-it's default), so a space is the choice that renders the same everywhere and keeps the
+//   row on one line.
 // Table cells use the same escaping as inline text: `|` is escaped in both, because inline text often ends up in a
 // table, and the GFM cell splitter honours `\|` (and `\\` before it) as the spec requires.
 //
@@ -27,9 +28,11 @@ const MERMAID_ENTITY = new Map<string, string>([
   ['|', '#124;'], ['`', '#96;'], ['{', '#123;'], ['}', '#125;'],
 ]);
 
-/** True for characters that must not reach a document raw: C0/C1 controls, DEL, NEL and the Unicode separators. */
+/** True for characters that must not reach a document raw: C0/C1 controls, DEL, NEL, the Unicode separators, and the
+ * bidi controls, which would reorder what the reader sees (in a rendered page, or on a terminal printing the report). */
 function isBreakOrControl(code: number): boolean {
-  return code < 0x20 || (code >= 0x7f && code <= 0x9f) || code === 0x2028 || code === 0x2029;
+  return code < 0x20 || (code >= 0x7f && code <= 0x9f) || code === 0x2028 || code === 0x2029
+    || code === 0x061c || code === 0x200e || code === 0x200f || (code >= 0x202a && code <= 0x202e) || (code >= 0x2066 && code <= 0x2069);
 }
 
 /** Escapes a register value for use in running markdown text: one line, no HTML, no inline syntax. */

@@ -7,14 +7,14 @@ import { cellsPerRow, decodeHtmlText, markdown } from './markdown-it.js';
 // Characters with a meaning in markdown, HTML, GFM tables or Mermaid, plus line breaks, controls and astral ones.
 const TRICKY = ['|', '<', '>', '&', '`', '*', '_', '[', ']', '(', ')', '!', '#', '-', '+', '=', '.', '1', '~', '$',
   '\\', '"', "'", ':', '{', '}', ';', '%', ' ', '  ', '\t', '\n', '\r', '\r\n', '\u0000', '\u0085', '\u2028', 'a',
-  'script', '<script>', 'é', '😀', '\uD800', 'http://x.test', '&amp;', '#quot;', '\u00a0'];
+  'script', '<script>', 'é', '😀', '\uD800', 'http://x.test', '&amp;', '#quot;', '\u00a0', '\u202e', '\u2066'];
 const trickyText = fc.array(fc.constantFrom(...TRICKY), { maxLength: 24 }).map((parts) => parts.join(''));
 const anyText = fc.oneof(trickyText, fc.string({ unit: 'binary', maxLength: 40 }));
 
 /** What a reader should see: line breaks and control characters as single spaces, everything else verbatim. */
 function visible(text: string): string {
   // eslint-disable-next-line no-control-regex
-  return text.replace(/\r\n/g, ' ').replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ');
+  return text.replace(/\r\n/g, ' ').replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, ' ');
 }
 
 describe('escapeMarkdownInline', () => {
