@@ -17,7 +17,7 @@ import { initCommand } from './commands/init.js';
 import { addCommand } from './commands/add.js';
 import { acceptCommand } from './commands/accept.js';
 import { InvalidRegisterError, UsageError } from './errors.js';
-import { terminalText } from '../report/terminal-text.js';
+import { terminalBlock, terminalText } from '../report/terminal-text.js';
 import { clearProgressLine } from './progress.js';
 
 export function buildProgram(): Command {
@@ -67,12 +67,13 @@ function exitCodeFor(e: unknown): number {
     if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version') return 0;
     return 2;
   }
+  // For developers, every failure shows where it came from; the message may quote register text, hence terminalBlock.
+  if (process.env.SIDEDOOR_DEBUG === '1' && e instanceof Error) process.stderr.write(`${terminalBlock(e.stack ?? e.message)}\n`);
   if (e instanceof InvalidRegisterError) return 2;
   if (e instanceof UsageError) {
     process.stderr.write(`sidedoor: ${terminalText(e.message)}\n`);
     return 2;
   }
-  if (process.env.SIDEDOOR_DEBUG === '1' && e instanceof Error) process.stderr.write(`${e.stack ?? e.message}\n`);
   const message = e instanceof Error ? e.message : String(e);
   process.stderr.write(`sidedoor: internal error: ${terminalText(message)}${process.env.SIDEDOOR_DEBUG === '1' ? '' : ' (set SIDEDOOR_DEBUG=1 for details)'}\n`);
   return 2;
