@@ -12,7 +12,6 @@ import { didYouMean } from '../../register/suggest.js';
 import { runScan } from '../../scan/run-scan.js';
 import { InvalidRegisterError, UsageError } from '../errors.js';
 import { DEFAULT_MAX_DIAGNOSTICS, formatDiagnostics, locateRoot } from '../load.js';
-import { inquirerPrompter } from '../inquirer-prompter.js';
 import { resolveToday } from '../today.js';
 import { askOrInterrupt, refuseWithoutTerminal } from '../tty.js';
 import { INTERACTIVE_HELP } from './add.js';
@@ -41,6 +40,8 @@ export function acceptCommand(): Command {
       if (matches.length === 0) {
         throw new UsageError(`no current finding matches '${pattern}'${didYouMean(pattern, findings.map((f) => f.id))}; \`sidedoor scan\` lists the findings with their ids (\`--format json\` for exact ids)`);
       }
+      // Loaded here: the prompt library is the heaviest import, and only interactive commands need it.
+      const { inquirerPrompter } = await import('../inquirer-prompter.js');
       const outcome = await askOrInterrupt(() => runAcceptFlow(inquirerPrompter(), workspace, pattern, matches, today, {
         fileExists: (file) => existsSync(join(root, file)),
       }));

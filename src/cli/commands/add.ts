@@ -9,7 +9,6 @@ import type { AddKind } from '../../authoring/add-flow.js';
 import { readWorkspace } from '../../authoring/workspace.js';
 import { defaultLinkId } from '../../register/build-register.js';
 import { locateRoot } from '../load.js';
-import { inquirerPrompter } from '../inquirer-prompter.js';
 import { askOrInterrupt, refuseWithoutTerminal } from '../tty.js';
 import { finishEdit } from './finish-edit.js';
 
@@ -31,6 +30,8 @@ export function addCommand(): Command {
       if (workspace.errorCount > 0) {
         process.stderr.write(`sidedoor: note: the register has ${workspace.errorCount} error${workspace.errorCount === 1 ? '' : 's'} (\`sidedoor validate\` lists them); the new ${kind} must not add any\n`);
       }
+      // Loaded here: the prompt library is the heaviest import, and only interactive commands need it.
+      const { inquirerPrompter } = await import('../inquirer-prompter.js');
       const outcome = await askOrInterrupt(() => runAddFlow(inquirerPrompter(), workspace, kind, {
         fileExists: (file) => existsSync(join(root, file)),
       }));

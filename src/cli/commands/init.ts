@@ -13,7 +13,6 @@ import { loadRegister } from '../../register/load-register.js';
 import { terminalText } from '../../report/terminal-text.js';
 import { InvalidRegisterError, UsageError } from '../errors.js';
 import { DEFAULT_MAX_DIAGNOSTICS, formatDiagnostics } from '../load.js';
-import { inquirerPrompter } from '../inquirer-prompter.js';
 import { writeFileAtomic } from '../output.js';
 import { resolveToday } from '../today.js';
 import { askOrInterrupt, refuseWithoutTerminal } from '../tty.js';
@@ -35,6 +34,8 @@ directory inside another register or already holding YAML files.`)
       const defaults = defaultInitAnswers(basename(target) || 'My organization');
       let answers: InitAnswers = defaults;
       if (!options.yes) {
+        // Loaded here: the prompt library is the heaviest import, and only interactive commands need it.
+        const { inquirerPrompter } = await import('../inquirer-prompter.js');
         const outcome = await askOrInterrupt(() => askInit(inquirerPrompter(), defaults));
         if (!outcome.answered) return;
         answers = outcome.value;
