@@ -1,0 +1,89 @@
+// The hostile corpus, broken YAML: nesting 20,000 levels deep, an alias bomb, bytes that are not UTF-8. Each register
+// goes through validate, scan (every format), report, graph (every format), path and impact. Every run must exit 2,
+// name the file and line in the SPEC's `file:line:col  message` form, print no stack trace, and finish (spawn timeout).
+
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { MAX_NESTING_DEPTH, parseRegisterFile } from '../../src/register/parse-file.js';
+import { writeTree } from '../helpers/run-cli.js';
+import { copyFixture, everyCommand, expectCleanRun, inBatches, PARALLEL_RUNS, runBounded, runBoundedAsync, STACK_FRAME } from './hostile-cli.js';
+
+const DEPTH = 20_000;
+
+/** Runs every command and checks each refuses the register with all the expected `file:line:col  message` lines. */
+async function expectEveryCommandRefuses(register: string, expected: RegExp[]): Promise<void> {
+  const commands = everyCommand(register, { from: 'a', to: 'b', impact: 'a' });
+  const runs = await inBatches(commands.map((args) => () => runBoundedAsync(args)), PARALLEL_RUNS);
+  for (const run of runs) {
+    const { args } = run;
+    expectCleanRun(run);
+    expect(run.code, args.join(' ')).toBe(2);
+    // validate prints diagnostics on stdout (they are its output); every other command on stderr.
+    const diagnostics = args[0] === 'validate' ? run.stdout : run.stderr;
+    for (const line of expected) expect(diagnostics, args.join(' ')).toMatch(line);
+    if (args[0] !== 'validate') expect(run.stdout, args.join(' ')).toBe('');
+  }
+}
+
+describe('hostile corpus: broken YAML', () => {
+  it(`refuses YAML nested ${DEPTH.toLocaleString('en')} levels deep, in flow and block style, with the file and line`, async () => {
+    const register = writeTree({
+      'sidedoor.yaml': 'version: 1\n',
+      'flow-lists.yaml': `zones:\n  - ${'['.repeat(DEPTH)}${']'.repeat(DEPTH)}\n`,
+      'flow-maps.yaml': `systems:\n  - id: a\n    name: ${'{a: '.repeat(DEPTH)}1${'}'.repeat(DEPTH)}\n    zone: z\n`,
+      'block-lists.yaml': `zones:\n${'- '.repeat(DEPTH)}x\n`,
+      'unclosed.yaml': `links: ${'['.repeat(DEPTH)}\n`,
+    });
+    const refusal = `the YAML nests collections more than ${MAX_NESTING_DEPTH} levels deep`;
+    await expectEveryCommandRefuses(register, [
+      new RegExp(`^flow-lists\\.yaml:2:\\d+  ${refusal}`, 'm'),
+      new RegExp(`^flow-maps\\.yaml:3:\\d+  ${refusal}`, 'm'),
+      new RegExp(`^block-lists\\.yaml:2:\\d+  ${refusal}`, 'm'),
+      new RegExp(`^unclosed\\.yaml:1:\\d+  ${refusal}`, 'm'),
+      /^4 errors, 0 warnings$/m,
+    ]);
+  });
+
+  it('accepts nesting up to the limit and refuses one level more (in-process, at the exact boundary)', () => {
+    // `tags` is a list of strings, so nested lists are a schema error, but only the deeper one is refused unread.
+    const nested = (levels: number) => `${'['.repeat(levels)}${']'.repeat(levels)}`;
+    // The file's own mapping and the systems list are two levels; the entry a third; tags a fourth.
+    const file = (inner: number) => new TextEncoder().encode(`systems:\n  - id: a\n    name: A\n    zone: z\n    tags: [${nested(inner)}]\n`);
+    const atLimit = parseRegisterFile('x.yaml', file(MAX_NESTING_DEPTH - 4));
+    expect(atLimit.diagnostics.map((d) => d.message).join('\n')).not.toMatch(/nests collections/);
+    expect(atLimit.diagnostics.map((d) => d.message).join('\n')).toMatch(/tags/);
+    const overLimit = parseRegisterFile('x.yaml', file(MAX_NESTING_DEPTH - 3));
+    expect(overLimit.diagnostics).toEqual([expect.objectContaining({ line: 5, message: expect.stringMatching(/nests collections more than 100 levels deep/) })]);
+  });
+
+  it('refuses a billion-laughs alias bomb at once, naming the file', async () => {
+    await expectEveryCommandRefuses(copyFixture('alias-bomb'), [
+      /^bomb\.yaml:1:1  too many YAML aliases \(more than 100 expansions\): refusing a possible alias bomb$/m,
+    ]);
+  });
+
+  it('refuses bytes that are not UTF-8, naming the file, line and column of the first bad byte', async () => {
+    await expectEveryCommandRefuses(copyFixture('not-utf8'), [/^latin1\.yaml:3:27  the file is not valid UTF-8$/m]);
+  });
+
+  it('refuses raw control bytes in a key with the key shown escaped, and a NUL-laden binary file', async () => {
+    const register = writeTree({ 'sidedoor.yaml': 'version: 1\n', 'keys.yaml': 'zones:\n  - id: z\n    trust: 2\n    \u001b[2Jname\u0007: x\n' });
+    writeFileSync(join(register, 'binary.yml'), new Uint8Array([0x7a, 0x6f, 0x6e, 0x65, 0x73, 0x3a, 0x00, 0xff, 0x00, 0x0a]));
+    await expectEveryCommandRefuses(register, [
+      /^keys\.yaml:4:5  zone 'z': unknown field '\\u\{1b\}\[2Jname\\u\{7\}'/m,
+      /^binary\.yml:1:8  the file is not valid UTF-8$/m,
+    ]);
+  });
+
+  it('shows no stack trace for a refused register, and shows one with SIDEDOOR_DEBUG=1', () => {
+    const register = copyFixture('alias-bomb');
+    const quiet = runBounded(['scan', '--register', register, '--no-cache']);
+    expect(quiet.code).toBe(2);
+    expect(quiet.stderr).not.toMatch(STACK_FRAME);
+    const debug = runBounded(['scan', '--register', register, '--no-cache'], { env: { SIDEDOOR_DEBUG: '1' } });
+    expect(debug.code).toBe(2);
+    expect(debug.stderr).toMatch(/^bomb\.yaml:1:1 /m);
+    expect(debug.stderr).toMatch(STACK_FRAME);
+  });
+});
