@@ -1,7 +1,9 @@
 // Finding the register root (walk up to `sidedoor.yaml`, like git finds `.git`) and listing its files.
 // The walk is iterative, skips `.`-directories and node_modules, follows a symlink only when its real target stays
 // inside the root (a symlink pointing outside is refused and named), and visits each real directory once, so a
-// symlink loop cannot make it spin.
+// symlink loop cannot make it spin. Entries are taken in sorted order and symlinked directories only after the
+// real tree, so a directory reachable both ways is always listed under its real path, whatever order the file
+// system returns entries in.
 
 import { lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
@@ -55,11 +57,21 @@ export function listRegisterFiles(root: string, options: ListOptions = {}): Regi
     diagnostics.push({ file: toPosix(relative(root, path)), line: 1, column: 1, severity: 'error', message });
   const visited = new Set<string>([realRoot]);
   const stack: string[] = [root];
-  while (stack.length > 0) {
+  /** Symlinked directories inside the root, with their real targets: walked once the real tree is done. */
+  const linked: [string, string][] = [];
+  while (stack.length > 0 || linked.length > 0) {
+    if (stack.length === 0) {
+      const [path, target] = linked.shift() as [string, string];
+      if (!visited.has(target)) {
+        visited.add(target);
+        stack.push(path);
+      }
+      continue;
+    }
     const dir = stack.pop() as string;
     let entries: string[];
     try {
-      entries = readdirSync(dir);
+      entries = readdirSync(dir).sort(compareIds);
     } catch (e) {
       refuse(dir, `cannot read this directory: ${(e as NodeJS.ErrnoException).code ?? 'error'}`);
       continue;
@@ -67,7 +79,13 @@ export function listRegisterFiles(root: string, options: ListOptions = {}): Regi
     for (const name of entries) {
       if (name.startsWith('.') || name === 'node_modules') continue;
       const path = join(dir, name);
-      let info = lstatSync(path);
+      let info;
+      try {
+        info = lstatSync(path);
+      } catch (e) {
+        refuse(path, `cannot read this entry: ${(e as NodeJS.ErrnoException).code ?? 'error'}`);
+        continue;
+      }
       if (info.isSymbolicLink()) {
         let target: string;
         try {
@@ -84,8 +102,8 @@ export function listRegisterFiles(root: string, options: ListOptions = {}): Regi
         }
         info = statSync(path);
         if (info.isDirectory()) {
-          if (visited.has(target)) continue;
-          visited.add(target);
+          if (!visited.has(target)) linked.push([path, target]);
+          continue;
         }
       } else if (info.isDirectory()) {
         const real = realpathSync(path);
