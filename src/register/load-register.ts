@@ -45,7 +45,13 @@ export function loadRegister(root: string, options: LoadOptions = {}): LoadResul
   const diagnostics: Diagnostic[] = [...listed.diagnostics];
   const contents = timer('read', () => readFiles(root, listed.files, options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, diagnostics));
   const result = assembleRegister(root, contents, { parse: options.parse, timer });
-  return { ...result, diagnostics: [...diagnostics, ...result.diagnostics], fileCount: listed.files.length };
+  return { register: unlessRefused(result.register, diagnostics), diagnostics: [...diagnostics, ...result.diagnostics], fileCount: listed.files.length };
+}
+
+/** A file refused before parsing (too large, unreadable, a symlink out of the root) makes the register invalid: the
+ * rest must not be analysed as if it were the whole register, or adding a risky link in a refused file would hide it. */
+export function unlessRefused(register: Register | undefined, refusals: readonly Diagnostic[]): Register | undefined {
+  return refusals.some((d) => d.severity === 'error') ? undefined : register;
 }
 
 export interface FileContent {
@@ -86,7 +92,7 @@ export async function loadRegisterCached(root: string, options: CachedLoadOption
   const contents = timer('read', () => readFiles(root, listed.files, options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, diagnostics));
   const parsed = await parseThroughCache(contents, options.cache, timer, options.maxWorkers);
   const result = assembleParsed(root, parsed, timer);
-  return { ...result, diagnostics: sortDiagnostics([...diagnostics, ...result.diagnostics]), fileCount: listed.files.length };
+  return { register: unlessRefused(result.register, diagnostics), diagnostics: sortDiagnostics([...diagnostics, ...result.diagnostics]), fileCount: listed.files.length };
 }
 
 /** Cache hits are decoded, misses parsed together (on workers when that pays) and written back. */
