@@ -81,8 +81,9 @@ function describe(finding: Finding, chalk: InstanceType<typeof Chalk>): CellLine
   return lines;
 }
 
-/** Hard-wraps each line at `width` code points (a continuation line does not start with the space it broke at),
- * then colours every piece of every span on its own line, so no colour sequence spans a line break. */
+/** Hard-wraps each line at `width` columns, counting UTF-16 units as cli-table3 did (so an emoji counts two) but
+ * never splitting a character; a continuation line does not start with the space it broke at. Then colours every
+ * piece of every span on its own line, so no colour sequence spans a line break. */
 function cellText(lines: CellLines, width: number): string {
   const out: string[] = [];
   for (const spans of lines) {
@@ -91,7 +92,7 @@ function cellText(lines: CellLines, width: number): string {
     for (const span of spans) {
       let piece = '';
       for (const char of span.text) {
-        if (used === width) {
+        if (used + char.length > width && used > 0) {
           if (piece !== '') current += span.paint(piece);
           out.push(current);
           current = '';
@@ -100,7 +101,7 @@ function cellText(lines: CellLines, width: number): string {
           if (char.trim() === '') continue;
         }
         piece += char;
-        used += 1;
+        used += char.length;
       }
       if (piece !== '') current += span.paint(piece);
     }
