@@ -146,7 +146,9 @@ function parseText(file: string, text: string, result: ParsedFile): void {
 
 /** What yaml's parseDocument does after parsing: compose the first document, and flag any further one. */
 function composeSingleDocument(tokens: CST.Token[], length: number): Document.Parsed {
-  const composer = new Composer({ uniqueKeys: true, strict: true });
+  // logLevel 'error': the yaml package would otherwise print some warnings (a mapping key that is a collection) to
+  // stderr itself, raw register text included; problems reach the user only as diagnostics.
+  const composer = new Composer({ uniqueKeys: true, strict: true, logLevel: 'error' });
   let doc: Document.Parsed | undefined;
   for (const next of composer.compose(tokens, true, length)) {
     if (doc === undefined) doc = next;
