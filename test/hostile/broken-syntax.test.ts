@@ -76,6 +76,11 @@ describe('hostile corpus: broken YAML', () => {
     ]);
   });
 
+  it('reports a mapping key that is a collection as a diagnostic, with no warning printed by the YAML library', async () => {
+    const register = writeTree({ 'sidedoor.yaml': 'version: 1\n', 'keys.yaml': 'zones:\n  - id: z\n    trust: 2\n    ? [ "\\e]0;x\\a", b ]\n    : 1\n' });
+    await expectEveryCommandRefuses(register, [/^keys\.yaml:2:5  zone 'z': unknown field '\[ "\\e\]0;x\\a", b \]'$/m]);
+  });
+
   it('shows no stack trace for a refused register, and shows one with SIDEDOOR_DEBUG=1', () => {
     const register = copyFixture('alias-bomb');
     const quiet = runBounded(['scan', '--register', register, '--no-cache']);

@@ -116,13 +116,15 @@ export function everyCommand(register: string, nodes: CommandNodes): string[][] 
 /** Any line that looks like a V8 stack frame. */
 export const STACK_FRAME = /^\s+at\s.+/m;
 
-/** Exit 0, 1 or 2 only, not killed by the timeout, and no stack frame anywhere. */
+/** Exit 0, 1 or 2 only, not killed by the timeout, no stack frame anywhere, no warning printed by Node. */
 export function expectCleanRun(run: BoundedRun): void {
   const label = `sidedoor ${run.args.join(' ')}`;
   expect(run.signal, `${label} was killed (timeout)`).toBeNull();
   expect([0, 1, 2], `${label} exited ${run.code}: ${run.stderr.slice(0, 500)}`).toContain(run.code);
   expect(run.stdout, `${label} printed a stack trace`).not.toMatch(STACK_FRAME);
   expect(run.stderr, `${label} printed a stack trace`).not.toMatch(STACK_FRAME);
+  // A library warning printed by Node itself would bypass the diagnostics and the terminal sanitiser.
+  expect(run.stderr, `${label} let a Node warning through`).not.toMatch(/\(node:\d+\) \w*Warning/);
 }
 
 /** True when this process may read files whatever their permission bits (root in most CI containers). */
