@@ -1,6 +1,7 @@
 // Loading the register for a command: find the root, load, print diagnostics the way `validate` does, and stop with
 // exit 2 when the register is invalid.
 
+import { lstatSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { loadRegister, loadRegisterCached } from '../register/load-register.js';
 import type { FileParser, LoadOptions, LoadResult, PhaseTimer } from '../register/load-register.js';
@@ -49,10 +50,22 @@ export interface CacheOptions {
   cacheDir?: string;
 }
 
-/** The parse cache a command should use: `.sidedoor-cache/` under the root unless told otherwise. */
+/** The parse cache a command should use: `.sidedoor-cache/` under the root unless told otherwise. A default cache
+ * directory that is a symlink (which a pull request can commit) is not followed: the run keeps its cache in memory
+ * rather than read and write wherever the link points. */
 export function openParseCache(root: string, options: CacheOptions): ParseCache {
   if (options.cache === false) return new ParseCache(undefined);
-  return new ParseCache(options.cacheDir !== undefined ? resolve(options.cacheDir) : join(root, DEFAULT_CACHE_DIR));
+  if (options.cacheDir !== undefined) return new ParseCache(resolve(options.cacheDir));
+  const dir = join(root, DEFAULT_CACHE_DIR);
+  return new ParseCache(isSymlink(dir) ? undefined : dir);
+}
+
+function isSymlink(path: string): boolean {
+  try {
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
+  }
 }
 
 /** A synchronous parser through the cache, for commands that load small registers or run in-thread. */
