@@ -37,10 +37,11 @@ function commands(): Command[] {
   ];
 }
 
-/** Commander reports its own usage errors through exitOverride; ours are exceptions. */
+/** Commander reports its own usage errors through exitOverride; ours are exceptions. Its messages quote the
+ * arguments as typed (which a script may have taken from a register), so they go through the sanitiser too. */
 function configureExits(command: Command): void {
   command.exitOverride();
-  command.configureOutput({ outputError: (text, write) => write(text) });
+  command.configureOutput({ outputError: (text, write) => write(terminalBlock(text)) });
   for (const sub of command.commands) configureExits(sub);
 }
 
