@@ -119,7 +119,7 @@ describe('terminal output of hostile names, colour forced on', () => {
     expect(runs[6].stdout).toContain('\\u{1b}]8;;https://evil.example'); // the policy description, in `rules`
   });
 
-  it('prints diagnostics and usage errors that quote register text or arguments without their escape sequences', async () => {
+  it('prints diagnostics and usage errors (ours and commander\'s) that quote register text or arguments without their escape sequences', async () => {
     const invalid = writeTree({
       'sidedoor.yaml': 'version: 1\n',
       'bad.yaml': 'zones:\n  - { id: "\\e[31mzone", trust: 2 }\n  - { id: ok, trust: 2, "\\e]0;key\\a": 1 }\n'
@@ -138,8 +138,10 @@ describe('terminal output of hostile names, colour forced on', () => {
       ['scan', '--register', join(outDir, '\u001b[31mmissing'), '--no-cache'],
       ['baseline', '--register', register, '--no-cache', '-o', join(outDir, '\u001b]0;base\u0007.json')],
       ['report', '--register', register, '--no-cache', '-o', join(outDir, 'nowhere', '\u202e.md')],
+      ['scan', '--\u001b[31mbogus'],
+      ['scan', '--format', '\u001b]0;x\u0007'],
     ]);
-    expect(runs.map((run) => run.code)).toEqual([2, 2, 2, 2, 2, 2, 2, 0, 2]);
+    expect(runs.map((run) => run.code)).toEqual([2, 2, 2, 2, 2, 2, 2, 0, 2, 2, 2]);
     expect(runs[0].stdout).toMatch(/^bad\.yaml:2:11 {2}zone '\\u\{1b\}\[31mzone': `id` must be/m);
     expect(runs[0].stdout).toMatch(/^bad\.yaml:3:25 {2}zone 'ok': unknown field '\\u\{1b\}\]0;key\\u\{7\}'$/m);
     expect(runs[0].stdout).toMatch(/^bad\.yaml:6:1 {2}unknown top-level key '\\u\{1b\}\[8mtop'/m);
@@ -151,6 +153,8 @@ describe('terminal output of hostile names, colour forced on', () => {
     expect(runs[6].stderr).toMatch(/\\u\{1b\}\[31mmissing: no sidedoor\.yaml here/);
     expect(runs[7].stderr).toMatch(/^sidedoor: wrote \d+ findings to .*\\u\{1b\}\]0;base\\u\{7\}\.json$/m);
     expect(runs[8].stderr).toMatch(/^sidedoor: cannot write .*nowhere\/\\u\{202e\}\.md: no such directory$/m);
+    expect(runs[9].stderr).toMatch(/^error: unknown option '--\\u\{1b\}\[31mbogus'$/m);
+    expect(runs[10].stderr).toMatch(/^error: option '--format <format>' argument '\\u\{1b\}\]0;x\\u\{7\}' is invalid/m);
   });
 
   it('every other format carries no colour and no raw control character, even with FORCE_COLOR=1', async () => {
