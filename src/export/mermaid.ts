@@ -20,6 +20,7 @@ import { escapeMermaidLabel } from './mermaid-escape.js';
 import type { ExportOptions } from './options.js';
 import { CUT_COLOUR, GATEWAY_STROKE, PATH_COLOUR, TRUST_FILL, TRUST_STROKE } from './palette.js';
 import { selectSubgraph, nodesByZone } from './selection.js';
+import { appendAll } from '../util/append-all.js';
 
 const SHAPES: Record<NodeShapeClass, readonly [string, string]> = {
   internet: ['((', '))'],
@@ -66,7 +67,7 @@ export function exportMermaid(register: Register, graph: AttackGraph, options: E
     else if (options.highlight?.pathLinks?.has(link.id)) path.push(position);
   });
 
-  lines.push(...classLines(register, graph, selection.nodes, mermaidId));
+  appendAll(lines, classLines(register, graph, selection.nodes, mermaidId));
   // linkStyle numbers links in the order they were written, which is selection order.
   if (path.length > 0) lines.push(`  linkStyle ${path.join(',')} stroke:${PATH_COLOUR},stroke-width:3px`);
   if (cut.length > 0) lines.push(`  linkStyle ${cut.join(',')} stroke:${CUT_COLOUR},stroke-width:4px`);

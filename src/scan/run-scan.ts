@@ -14,6 +14,7 @@ import { ACCEPTANCE_USAGE } from '../rules/checks/acceptance-rules.js';
 import { RULES } from '../rules/index.js';
 import type { Rule } from '../rules/types.js';
 import { segmentationRemediations } from '../rules/segmentation-analysis.js';
+import { appendAll } from '../util/append-all.js';
 
 export interface ScanOptions {
   /** `YYYY-MM-DD`. */
@@ -41,12 +42,12 @@ export function runScan(register: Register, options: ScanOptions): ScanOutcome {
 
   const raw: Finding[] = [];
   for (const rule of enabled.filter((r) => !isAcceptanceRule(r))) {
-    raw.push(...timer(`rules:${rule.meta.family}`, () => runRule(rule, context)));
+    appendAll(raw, timer(`rules:${rule.meta.family}`, () => runRule(rule, context)));
   }
   const { findings: classified, used } = applyAcceptances(raw, register.acceptances, options.today);
   context.shared(ACCEPTANCE_USAGE, () => used);
   for (const rule of enabled.filter(isAcceptanceRule)) {
-    classified.push(...timer('rules:acceptance', () => runRule(rule, context)));
+    appendAll(classified, timer('rules:acceptance', () => runRule(rule, context)));
   }
 
   const wanted = options.only ? new Set(options.only) : undefined;

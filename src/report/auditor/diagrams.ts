@@ -16,6 +16,7 @@ import { escapeMarkdownInline as md, escapeMermaidLabel as label } from '../mark
 import { nodeName, zoneName, zoneTrust } from './display-names.js';
 import { plural } from './text.js';
 import type { AuditReportInput } from './types.js';
+import { appendAll } from '../../util/append-all.js';
 
 /** GitHub refuses to render Mermaid sources beyond ~50,000 characters; past this many paths the rest are listed only. */
 export const MAX_DRAWN_PATHS = 40;
@@ -97,7 +98,7 @@ export function witnessDiagram(register: Register, graph: AttackGraph, paths: re
     lines.push(`  ${from} ${arrow(link)}${text === '' ? '' : `|"${label(text)}"|`} ${to}`);
     if (inCut) cutPositions.push(position);
   });
-  lines.push(...styleLines(register, graph, nodes, mermaidId, sources, targets));
+  appendAll(lines, styleLines(register, graph, nodes, mermaidId, sources, targets));
   if (cutPositions.length > 0) lines.push(`  linkStyle ${cutPositions.join(',')} stroke:${CUT_COLOUR},stroke-width:4px`);
 
   const drawnLinkIds = new Set(links.map((l) => graph.links[l].id));
