@@ -5,7 +5,8 @@ import type { RawFinding } from '../../findings/types.js';
 import { findingId } from '../../findings/types.js';
 import type { Rule } from '../types.js';
 import { segmentationAnalysis } from '../segmentation-analysis.js';
-import { zoneLabel, plural } from '../node-facts.js';
+import { entityLabel, plural, zoneLabel } from '../node-facts.js';
+import type { Register } from '../../register/types.js';
 import { NIS2 } from '../controls.js';
 
 export const unsegmentedPath: Rule = {
@@ -41,7 +42,7 @@ export const unsegmentedPath: Rule = {
           rule: 'unsegmented-path',
           severity: rule.severity,
           title: `${source} (${zoneLabel(register, sourceZone)}) reaches ${zoneLabel(register, violation.zone)} ${gatewayText}`,
-          message: `A compromise of ${describeNode(context, source)} reaches ${target} in ${zoneLabel(register, violation.zone)} in `
+          message: `A compromise of ${describeNode(register, source)} reaches ${target} in ${zoneLabel(register, violation.zone)} in `
             + `${plural(hops, 'hop')}: ${path.join(' → ')}. Policy ${rule.id}${rule.description ? ` (${rule.description})` : ''} `
             + `forbids it. Cut or gate ${links[0].id}${result.cut.length > 0 ? `, or apply the rule's minimum cut of ${plural(result.cut.length, 'link')}` : ''}.`,
           subjects: [rule.id, source, violation.zone],
@@ -55,7 +56,7 @@ export const unsegmentedPath: Rule = {
   },
 };
 
-function describeNode(context: { register: import('../../register/types.js').Register }, id: string): string {
-  const node = context.register.systems.get(id) ?? context.register.vendors.get(id);
-  return node && node.name !== id ? `${node.name} (${id})` : id;
+function describeNode(register: Register, id: string): string {
+  const node = register.systems.get(id) ?? register.vendors.get(id);
+  return node ? entityLabel(node) : id;
 }
