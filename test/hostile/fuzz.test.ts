@@ -7,7 +7,7 @@
 // the file order, and a CLI that exits 0, 1 or 2 (agreeing with the in-process run), in bounded time, with no stack.
 
 import fc from 'fast-check';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { stringify } from 'yaml';
@@ -322,5 +322,6 @@ describe('fuzz: random and damaged registers', () => {
       expect((JSON.parse(run.stdout) as { findings: { id: string }[] }).findings.map((f) => f.id)).toEqual(expected.findingIds);
     }
     expect(scanned).toBeGreaterThan(20);
+    rmSync(base, { recursive: true, force: true });
   });
 });

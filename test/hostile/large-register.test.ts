@@ -3,7 +3,7 @@
 // too long for CI, so the raised-limit case uses a smaller file (60,000 systems, 2.4 MB) that goes through on a
 // raised limit and is refused just below its size.
 
-import { statSync, writeFileSync } from 'node:fs';
+import { rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_MAX_FILE_BYTES } from '../../src/register/load-register.js';
@@ -32,6 +32,7 @@ describe('hostile corpus: a very large register file', () => {
       expect(run.code, run.args.join(' ')).toBe(2);
       expect(run.args[0] === 'validate' ? run.stdout : run.stderr, run.args.join(' ')).toMatch(refusal);
     }
+    rmSync(register, { recursive: true, force: true }); // 25 MB: not left in the temporary directory
   });
 
   it('loads a 2.4 MB file of 60,000 systems once --max-file-size is raised above it, and refuses it just below', () => {
