@@ -70,7 +70,8 @@ describe('docs/ci.md', () => {
     expect(sarif?.run).toContain('--base "origin/$BASE_REF"');
     expect(sarif?.run).toContain('-o sidedoor.sarif');
     expect(steps.find((s) => s.uses?.startsWith('github/codeql-action/upload-sarif@'))?.with?.sarif_file).toBe('sidedoor.sarif');
-    expect(steps.at(-1)?.run).toMatch(/^npx sidedoor scan --base "origin\/\$BASE_REF" --format github/);
+    expect(steps.at(-1)?.run).toMatch(/^npx sidedoor scan --no-cache --base "origin\/\$BASE_REF" --format github/);
+    for (const step of steps.filter((s) => s.run?.includes('sidedoor scan'))) expect(step.run).toContain('--no-cache');
   });
 
   it('gives a GitLab CI job with a Code Quality artifact, gating on the merge request target branch', () => {
