@@ -93,7 +93,7 @@ function sarifRule(meta: RuleMeta) {
 }
 
 /** A finding of a rule missing from the registry still needs a rule entry for `ruleIndex`. */
-function placeholderMeta(finding: Finding): RuleMeta {
+function fallbackMeta(finding: Finding): RuleMeta {
   return {
     id: finding.rule, family: 'hygiene', title: finding.rule, defaultSeverity: finding.severity,
     severityText: finding.severity, description: `Findings of the rule ${finding.rule}.`,
@@ -105,7 +105,7 @@ function collectRules(result: ScanResult, known: readonly RuleMeta[]): RuleMeta[
   const byId = new Map<string, RuleMeta>();
   for (const meta of known) if (!byId.has(meta.id)) byId.set(meta.id, meta);
   for (const finding of result.findings) {
-    if (!byId.has(finding.rule)) byId.set(finding.rule, placeholderMeta(finding));
+    if (!byId.has(finding.rule)) byId.set(finding.rule, fallbackMeta(finding));
   }
   return [...byId.values()].sort((a, b) => compareIds(a.id, b.id));
 }
