@@ -1,8 +1,10 @@
 // What scan, report and baseline share: load the register, run the rules, compare with a git ref or a baseline file
 // when asked (`--base` / `--baseline`), and wrap the result, with optional phase timings on stderr.
 
-import { execFileSync } from 'node:child_process';
-import { relative, sep } from 'node:path';
+import { relative } from 'node:path';
+import { GitRefError } from '../git/git-error.js';
+import { registerPrefix } from '../git/register-prefix.js';
+import { toPosixPath } from '../util/posix-path.js';
 import type { ScanResult } from '../findings/scan-result.js';
 import { severityRank } from '../findings/types.js';
 import type { FindingSeverity, Register } from '../register/types.js';
@@ -47,7 +49,7 @@ export async function runScanCommand(options: ScanCommandOptions): Promise<ScanR
   });
   const outcome = compared === undefined ? scanned : { ...scanned, findings: compared.findings };
   const result = timings.timer('report', () => buildScanResult(register, outcome.findings, outcome.remediations, {
-    today, rootLabel: toPosix(relative(process.cwd(), register.root)) || '.', comparison: compared?.comparison,
+    today, rootLabel: toPosixPath(relative(process.cwd(), register.root)) || '.', comparison: compared?.comparison,
   }));
   return { register, outcome, result, uriBase: repoRelativeRoot(register.root), today, timings };
 }
@@ -59,15 +61,12 @@ export function shouldFail(result: ScanResult, failOn: FindingSeverity): boolean
     && severityRank(f.severity) <= severityRank(failOn));
 }
 
+/** The register root within its repository, for repo-relative URIs; outside git, relative to the working directory. */
 function repoRelativeRoot(root: string): string {
   try {
-    const top = execFileSync('git', ['rev-parse', '--show-toplevel'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-    return toPosix(relative(top, root));
-  } catch {
-    return toPosix(relative(process.cwd(), root));
+    return registerPrefix(root).replace(/\/$/, '');
+  } catch (e) {
+    if (!(e instanceof GitRefError)) throw e;
+    return toPosixPath(relative(process.cwd(), root));
   }
-}
-
-function toPosix(path: string): string {
-  return sep === '/' ? path : path.split(sep).join('/');
 }

@@ -10,6 +10,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { CONFIG_FILE } from './parse-file.js';
 import type { Diagnostic } from './types.js';
 import { compareIds } from '../graph/attack-graph.js';
+import { toPosixPath } from '../util/posix-path.js';
 
 export class RegisterNotFoundError extends Error {
   constructor(readonly start: string, readonly explicit: boolean) {
@@ -54,7 +55,7 @@ export function listRegisterFiles(root: string, options: ListOptions = {}): Regi
   const files: string[] = [];
   const diagnostics: Diagnostic[] = [];
   const refuse = (path: string, message: string) =>
-    diagnostics.push({ file: toPosix(relative(root, path)), line: 1, column: 1, severity: 'error', message });
+    diagnostics.push({ file: toPosixPath(relative(root, path)), line: 1, column: 1, severity: 'error', message });
   const visited = new Set<string>([realRoot]);
   const stack: string[] = [root];
   /** Symlinked directories inside the root, with their real targets: walked once the real tree is done. */
@@ -112,7 +113,7 @@ export function listRegisterFiles(root: string, options: ListOptions = {}): Regi
       }
       if (info.isDirectory()) stack.push(path);
       else if (info.isFile() && isRegisterFileName(name)) {
-        files.push(toPosix(relative(root, path)));
+        files.push(toPosixPath(relative(root, path)));
         if (files.length > maxFiles) {
           throw new TooManyFilesError(maxFiles);
         }
@@ -139,8 +140,4 @@ function isFile(path: string): boolean {
   } catch {
     return false;
   }
-}
-
-function toPosix(path: string): string {
-  return sep === '/' ? path : path.split(sep).join('/');
 }
