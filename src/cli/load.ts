@@ -32,16 +32,23 @@ export function locateRoot(options: RegisterOptions): string {
 }
 
 export function loadOrFail(options: RegisterOptions, extra: LoadOptions = {}): { register: Register; diagnostics: Diagnostic[] } {
-  const root = locateRoot(options);
-  let loaded;
+  return requireValid(loadFromDisk(locateRoot(options), options, extra), options);
+}
+
+/** Loads the register at `root` through the parse cache, whatever it holds: `validate` reports, others require valid. */
+export function loadFromDisk(root: string, options: RegisterOptions, extra: LoadOptions = {}): LoadResult {
   try {
-    const cache = openParseCache(root, options);
-    loaded = loadRegister(root, { maxFileBytes: options.maxFileSize, maxFiles: options.maxFiles, parse: cachedParser(cache), ...extra });
+    const parse = cachedParser(openParseCache(root, options));
+    return loadRegister(root, { maxFileBytes: options.maxFileSize, maxFiles: options.maxFiles, parse, ...extra });
   } catch (e) {
-    if (e instanceof TooManyFilesError) throw new UsageError(e.message);
-    throw e;
+    return fileLimitAsUsageError(e);
   }
-  return requireValid(loaded, options);
+}
+
+/** The file-count limit is the user's to raise, so exceeding it is a usage error; anything else passes through. */
+function fileLimitAsUsageError(e: unknown): never {
+  if (e instanceof TooManyFilesError) throw new UsageError(e.message);
+  throw e;
 }
 
 export interface CacheOptions {
@@ -90,8 +97,7 @@ export async function loadOrFailCached(
   try {
     loaded = await loadRegisterCached(root, { maxFileBytes: options.maxFileSize, maxFiles: options.maxFiles, cache: parseCache, timer, maxWorkers: parseWorkerLimit() });
   } catch (e) {
-    if (e instanceof TooManyFilesError) throw new UsageError(e.message);
-    throw e;
+    return fileLimitAsUsageError(e);
   }
   return { ...requireValid(loaded, options), cache: parseCache };
 }

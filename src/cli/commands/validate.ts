@@ -1,10 +1,7 @@
 // `sidedoor validate`: schema and cross-reference checks only. Exit 0 when valid (warnings allowed), 2 otherwise.
 
 import { Command, Option } from 'commander';
-import { loadRegister } from '../../register/load-register.js';
-import { TooManyFilesError } from '../../register/discover.js';
-import { UsageError } from '../errors.js';
-import { cachedParser, DEFAULT_MAX_DIAGNOSTICS, formatDiagnostics, locateRoot, openParseCache } from '../load.js';
+import { DEFAULT_MAX_DIAGNOSTICS, formatDiagnostics, loadFromDisk, locateRoot } from '../load.js';
 import type { RegisterOptions } from '../load.js';
 import { addRegisterOptions } from '../options.js';
 import { emit } from '../output.js';
@@ -19,14 +16,7 @@ export function validateCommand(): Command {
     .description('check the register against the schema and its cross-references; print file:line:col diagnostics')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .action((options: ValidateOptions) => {
-      const root = locateRoot(options);
-      let loaded;
-      try {
-        loaded = loadRegister(root, { maxFileBytes: options.maxFileSize, maxFiles: options.maxFiles, parse: cachedParser(openParseCache(root, options)) });
-      } catch (e) {
-        if (e instanceof TooManyFilesError) throw new UsageError(e.message);
-        throw e;
-      }
+      const loaded = loadFromDisk(locateRoot(options), options);
       const errors = loaded.diagnostics.filter((d) => d.severity === 'error').length;
       if (options.format === 'json') {
         emit(jsonDocument({
