@@ -19,6 +19,7 @@ import { acceptCommand } from './commands/accept.js';
 import { InvalidRegisterError, UsageError } from './errors.js';
 import { terminalBlock, terminalText } from '../report/terminal-text.js';
 import { clearProgressLine } from './progress.js';
+import { UnknownNameError } from '../explore/lookup.js';
 
 export function buildProgram(): Command {
   const program = new Command('sidedoor')
@@ -71,7 +72,8 @@ function exitCodeFor(e: unknown): number {
   // For developers, every failure shows where it came from; the message may quote register text, hence terminalBlock.
   if (process.env.SIDEDOOR_DEBUG === '1' && e instanceof Error) process.stderr.write(`${terminalBlock(e.stack ?? e.message)}\n`);
   if (e instanceof InvalidRegisterError) return 2;
-  if (e instanceof UsageError) {
+  // An unknown node or zone named on the command line (path, blast-radius, impact) is the user's typo.
+  if (e instanceof UsageError || e instanceof UnknownNameError) {
     process.stderr.write(`sidedoor: ${terminalText(e.message)}\n`);
     return 2;
   }

@@ -6,9 +6,8 @@ import { buildAttackGraph } from '../../graph/attack-graph.js';
 import { blastRadius } from '../../explore/blast-radius.js';
 import { blastRadiusJson, blastRadiusText } from '../../explore/blast-radius-text.js';
 import { jsonText } from '../../explore/json-text.js';
-import { lookupNode, UnknownNameError } from '../../explore/lookup.js';
+import { lookupNode } from '../../explore/lookup.js';
 import { paint } from '../../explore/text-style.js';
-import { UsageError } from '../errors.js';
 import { addRegisterOptions } from '../options.js';
 import type { RegisterOptions } from '../load.js';
 import { loadOrFail } from '../load.js';
@@ -27,13 +26,7 @@ export function blastRadiusCommand(): Command {
     .action((id: string, options: BlastRadiusOptions) => {
       const { register } = loadOrFail(options);
       const graph = buildAttackGraph(register);
-      let node;
-      try {
-        node = lookupNode(register, graph, id);
-      } catch (e) {
-        if (e instanceof UnknownNameError) throw new UsageError(e.message);
-        throw e;
-      }
+      const node = lookupNode(register, graph, id);
       const radius = blastRadius(register, graph, node);
       emit(options.format === 'json' ? jsonText(blastRadiusJson(radius)) : blastRadiusText(radius, paint(useColor())));
     });

@@ -6,9 +6,8 @@ import { analyzeAvailability } from '../../graph/availability.js';
 import { impactReport } from '../../explore/impact-report.js';
 import { impactJson, impactText } from '../../explore/impact-text.js';
 import { jsonText } from '../../explore/json-text.js';
-import { lookupNode, UnknownNameError } from '../../explore/lookup.js';
+import { lookupNode } from '../../explore/lookup.js';
 import { paint } from '../../explore/text-style.js';
-import { UsageError } from '../errors.js';
 import { addRegisterOptions } from '../options.js';
 import type { RegisterOptions } from '../load.js';
 import { loadOrFail } from '../load.js';
@@ -27,13 +26,7 @@ export function impactCommand(): Command {
     .action((id: string, options: ImpactOptions) => {
       const { register } = loadOrFail(options);
       const model = analyzeAvailability(register);
-      let node;
-      try {
-        node = lookupNode(register, model, id);
-      } catch (e) {
-        if (e instanceof UnknownNameError) throw new UsageError(e.message);
-        throw e;
-      }
+      const node = lookupNode(register, model, id);
       const report = impactReport(register, model, node);
       emit(options.format === 'json' ? jsonText(impactJson(report)) : impactText(report, paint(useColor())));
     });

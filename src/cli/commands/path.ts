@@ -13,8 +13,7 @@ import type { RegisterOptions } from '../load.js';
 import { loadOrFail } from '../load.js';
 import { emit } from '../output.js';
 import { useColor } from '../terminal.js';
-import { lookupNode, parseTarget, UnknownNameError } from '../../explore/lookup.js';
-import { UsageError } from '../errors.js';
+import { lookupNode, parseTarget } from '../../explore/lookup.js';
 
 interface PathOptions extends RegisterOptions {
   format: 'text' | 'json';
@@ -29,14 +28,8 @@ export function pathCommand(): Command {
     .action((from: string, to: string, options: PathOptions) => {
       const { register } = loadOrFail(options);
       const graph = buildAttackGraph(register);
-      let start, target;
-      try {
-        start = lookupNode(register, graph, from);
-        target = parseTarget(register, graph, to);
-      } catch (e) {
-        if (e instanceof UnknownNameError) throw new UsageError(e.message);
-        throw e;
-      }
+      const start = lookupNode(register, graph, from);
+      const target = parseTarget(register, graph, to);
       const explanation = explainPath(register, graph, start, target);
       emit(options.format === 'json' ? jsonText(pathJson(explanation)) : pathText(explanation, paint(useColor())));
     });
