@@ -18,7 +18,7 @@ import type { ReporterOptions } from './types.js';
 
 export const SARIF_SCHEMA_URI = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 /** The package page: the only address the project is known to have. */
-export const SIDEDOOR_INFORMATION_URI = 'https://www.npmjs.com/package/sidedoor';
+export const SIDEDOOR_INFORMATION_URI = 'https://www.npmjs.com/package/sidedoor-cli';
 const SRCROOT = '%SRCROOT%';
 
 type SarifLevel = 'error' | 'warning' | 'note';
