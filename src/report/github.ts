@@ -7,9 +7,14 @@
 //
 // Level: `error` exactly for the findings that fail the build (open, at or above --fail-on, and new when the scan
 // compares with a base), otherwise `warning` for medium and above, `notice` for low and info.
+//
+// GitHub turns only the first 10 commands of each level in a step into annotations; the rest stay in the log. So
+// annotations come in order of importance — what counts against the change first, then by severity — and when a
+// level overflows, one notice, printed first so that it is itself shown, says how many are not annotated and that the
+// job summary lists every open finding.
 
 import type { ScanResult } from '../findings/scan-result.js';
-import { SEVERITY_ORDER, type Finding } from '../findings/types.js';
+import { SEVERITY_ORDER, severityRank, type Finding } from '../findings/types.js';
 import { failsBuild, isAtOrAbove } from './ci-gate.js';
 import { messageWithEvidence } from './finding-evidence.js';
 import { escapeMarkdownInline as md, escapeMarkdownTableCell as cell } from './markdown-escape.js';
@@ -19,6 +24,10 @@ import type { ReporterOptions } from './types.js';
 
 /** Rows beyond this are summarised in one sentence: the step summary is limited to 1 MiB. */
 const SUMMARY_TABLE_LIMIT = 100;
+/** GitHub shows at most this many annotations of each level per step. */
+export const ANNOTATIONS_SHOWN_PER_LEVEL = 10;
+
+type AnnotationLevel = 'error' | 'warning' | 'notice';
 
 export function escapeGithubData(text: string): string {
   const visible = text.split(/([\r\n])/).map((part) => (part === '\r' || part === '\n' ? part : terminalText(part))).join('');
@@ -29,7 +38,21 @@ export function escapeGithubProperty(text: string): string {
   return escapeGithubData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
-function annotationLevel(finding: Finding, options: ReporterOptions): 'error' | 'warning' | 'notice' {
+/**
+ * Whether a finding counts against the change under review: today, a finding new since the base or baseline. The
+ * one place that says so for annotation order, so that a richer gate (worsened, hidden) only has to change this.
+ */
+export function countsAgainstChange(finding: Finding): boolean {
+  return finding.new === true;
+}
+
+/** What counts against the change first, then by severity; findings keep their (id) order otherwise. */
+export function annotationOrder(a: Finding, b: Finding): number {
+  const against = Number(countsAgainstChange(b)) - Number(countsAgainstChange(a));
+  return against !== 0 ? against : severityRank(a.severity) - severityRank(b.severity);
+}
+
+function annotationLevel(finding: Finding, options: ReporterOptions): AnnotationLevel {
   if (failsBuild(finding, options.failOn)) return 'error';
   return isAtOrAbove(finding.severity, 'medium') ? 'warning' : 'notice';
 }
@@ -49,12 +72,39 @@ function annotation(finding: Finding, options: ReporterOptions): string {
   return `::${annotationLevel(finding, options)} ${properties}::${escapeGithubData(annotationMessage(finding))}`;
 }
 
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+
+/** The notice for the annotations GitHub will not show, or undefined when every one is shown. */
+function overflowNotice(counts: Map<AnnotationLevel, number>): string | undefined {
+  const limit = ANNOTATIONS_SHOWN_PER_LEVEL;
+  const hiddenAbove = (level: AnnotationLevel) => Math.max(0, (counts.get(level) ?? 0) - limit);
+  if (hiddenAbove('error') === 0 && hiddenAbove('warning') === 0 && hiddenAbove('notice') === 0) return undefined;
+  // This notice takes one of the notice level's places.
+  const hidden: [AnnotationLevel, number][] = [
+    ['error', hiddenAbove('error')], ['warning', hiddenAbove('warning')],
+    ['notice', Math.max(0, (counts.get('notice') ?? 0) + 1 - limit)],
+  ];
+  const parts = hidden.filter(([, count]) => count > 0).map(([level, count]) => plural(count, level));
+  const total = hidden.reduce((sum, [, count]) => sum + count, 0);
+  const message = `${plural(total, 'more finding')} not annotated (${parts.join(', ')}): GitHub shows at most ${limit} `
+    + 'annotations of each level per step, and these come after the ones that count against the change and the more '
+    + 'severe ones. They are in this log, and the job summary lists every open finding.';
+  return `::notice title=${escapeGithubProperty(`sidedoor: ${plural(total, 'more finding')}`)}::${escapeGithubData(message)}`;
+}
+
 export function renderGithub(result: ScanResult, options: ReporterOptions): string {
-  let out = '';
-  for (const finding of result.findings) {
-    if (finding.status === 'open') out += `${annotation(finding, options)}\n`;
+  const open = result.findings.filter((finding) => finding.status === 'open').sort(annotationOrder);
+  const counts = new Map<AnnotationLevel, number>();
+  for (const finding of open) {
+    const level = annotationLevel(finding, options);
+    counts.set(level, (counts.get(level) ?? 0) + 1);
   }
-  return out;
+  const lines = open.map((finding) => annotation(finding, options));
+  const notice = overflowNotice(counts);
+  if (notice !== undefined) lines.unshift(notice);
+  return lines.map((line) => `${line}\n`).join('');
 }
 
 function findingsTable(findings: readonly Finding[], options: ReporterOptions): string[] {
@@ -120,7 +170,9 @@ export function githubStepSummary(result: ScanResult, options: ReporterOptions):
     : `${failing} finding${failing === 1 ? '' : 's'} fail${failing === 1 ? 's' : ''} the build (--fail-on ${options.failOn})`;
   const against = comparison === undefined ? ''
     : ` compared with ${comparison.kind} ${md(comparison.ref)}${comparison.commit === undefined ? '' : ` (${md(comparison.commit)})`}`;
-  const listed = result.findings.filter((finding) => finding.status === 'open' && (!comparing || finding.new === true));
+  const open = result.findings.filter((finding) => finding.status === 'open');
+  const listed = open.filter((finding) => !comparing || countsAgainstChange(finding));
+  const others = comparing ? open.filter((finding) => !countsAgainstChange(finding)) : [];
   const lines = [
     `## sidedoor: ${verdict}`,
     '',
@@ -131,6 +183,8 @@ export function githubStepSummary(result: ScanResult, options: ReporterOptions):
     comparing ? '### New open findings' : '### Open findings',
     '',
     ...(listed.length === 0 ? ['None.'] : findingsTable(listed, options)),
+    // Every open finding is listed somewhere: annotations past GitHub's limit point here.
+    ...(others.length === 0 ? [] : ['', '### Other open findings', '', ...findingsTable(others, options)]),
     ...comparisonSections(result),
   ];
   return `${lines.join('\n')}\n`;

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { escapeGithubData, escapeGithubProperty, githubStepSummary, renderGithub } from '../../../src/report/github.js';
+import { ANNOTATIONS_SHOWN_PER_LEVEL, annotationOrder, escapeGithubData, escapeGithubProperty, githubStepSummary, renderGithub } from '../../../src/report/github.js';
+import type { Finding } from '../../../src/findings/types.js';
 import type { ScanResult } from '../../../src/findings/scan-result.js';
 import { comparedResult, HOSTILE_TEXT, options, plainResult } from './fixtures.js';
 import { expectGolden } from './golden.js';
@@ -77,12 +78,73 @@ describe('renderGithub', () => {
   it('when comparing, only new findings are errors', () => {
     const result = comparedResult();
     const parsed = annotations(result);
-    const open = result.findings.filter((finding) => finding.status === 'open');
+    const open = result.findings.filter((finding) => finding.status === 'open').sort(annotationOrder);
     parsed.forEach((annotation, i) => {
       const fails = open[i].new === true && ['critical', 'high'].includes(open[i].severity);
       expect(annotation.level === 'error').toBe(fails);
     });
     expect(parsed.filter((a) => a.level === 'error')).toHaveLength(2);
+  });
+
+  it('lists what counts against the change first, then by severity (property, against a brute-force order)', () => {
+    const severities = ['critical', 'high', 'medium', 'low', 'info'] as const;
+    const template = plainResult().findings[0];
+    const findingArb = fc.record({ severity: fc.constantFrom(...severities), new: fc.constantFrom(true, false, undefined) });
+    fc.assert(fc.property(fc.array(findingArb, { maxLength: 30 }), (specs) => {
+      const result = plainResult();
+      result.findings = specs.map((spec, i): Finding => ({ ...template, status: 'open', severity: spec.severity, new: spec.new,
+        id: `${template.rule}:f${String(i).padStart(2, '0')}` }));
+      const ids = annotations(result).filter((a) => !a.properties.get('title')?.startsWith('sidedoor: '))
+        .map((a) => /\nFinding: (\S+) /.exec(a.message)?.[1]);
+      // Oracle: every finding that counts against the change, most severe first, then every other, most severe first;
+      // ties keep their input order.
+      const expected: string[] = [];
+      for (const against of [true, false]) {
+        for (const severity of severities) {
+          for (const finding of result.findings) {
+            if ((finding.new === true) === against && finding.severity === severity) expected.push(finding.id);
+          }
+        }
+      }
+      expect(ids).toEqual(expected);
+    }), { numRuns: 300 });
+  });
+
+  it('when more than 10 would print at one level, says first in one notice how many are not shown', () => {
+    const result = plainResult();
+    const template = { ...result.findings[0], status: 'open' as const };
+    const make = (count: number, severity: Finding['severity'], prefix: string, fresh?: boolean): Finding[] =>
+      Array.from({ length: count }, (_, i) => ({ ...template, severity, new: fresh, id: `${template.rule}:${prefix}${String(i).padStart(2, '0')}` }));
+    // Compared: 3 new critical (errors), 12 old critical and 14 medium (warnings), 11 low (notices).
+    result.findings = [...make(12, 'critical', 'a', false), ...make(3, 'critical', 'b', true), ...make(14, 'medium', 'c', false),
+      ...make(11, 'low', 'd', false)];
+    const parsed = annotations(result);
+    expect(parsed).toHaveLength(41);
+    const notice = parsed[0];
+    expect(notice.level).toBe('notice');
+    expect(notice.properties.get('title')).toBe('sidedoor: 18 more findings');
+    expect(notice.message).toMatch(/^18 more findings not annotated \(16 warnings, 2 notices\): GitHub shows at most 10 /);
+    expect(notice.message).toContain('the job summary lists every open finding');
+    // The three that count against the change come first among the rest, and are the errors.
+    expect(parsed.slice(1, 4).map((a) => a.level)).toEqual(['error', 'error', 'error']);
+    expect(parsed.slice(1, 4).every((a) => a.message.includes(', new)'))).toBe(true);
+    const shown = new Map<string, number>();
+    for (const a of parsed) shown.set(a.level, (shown.get(a.level) ?? 0) + 1);
+    expect(Math.max(0, (shown.get('warning') ?? 0) - ANNOTATIONS_SHOWN_PER_LEVEL)).toBe(16);
+    // And every open finding is in the job summary.
+    const summary = githubStepSummary(result, options());
+    for (const finding of result.findings) expect(summary).toContain(finding.id);
+  });
+
+  it('prints no overflow notice when no level has more than 10', () => {
+    const result = plainResult();
+    const template = { ...result.findings[0], status: 'open' as const, new: undefined };
+    result.findings = Array.from({ length: 10 }, (_, i) => ({ ...template, severity: 'low' as const, id: `${template.rule}:n${i}` }));
+    const parsed = annotations(result);
+    expect(parsed).toHaveLength(10);
+    expect(parsed.every((a) => a.level === 'notice' && !a.properties.get('title')?.startsWith('sidedoor: '))).toBe(true);
+    result.findings.push({ ...template, severity: 'low', id: `${template.rule}:n10` });
+    expect(annotations(result)[0].properties.get('title')).toBe('sidedoor: 2 more findings');
   });
 
   it('escapes any title, message and path into one line that parses back (property)', () => {
@@ -156,7 +218,10 @@ describe('githubStepSummary', () => {
     expect(html).toContain('<h2>sidedoor: 2 findings fail the build (--fail-on high)</h2>');
     expect(html).toContain('compared with base origin/main (0123456789abcdef0123456789abcdef01234567)');
     expect(html).toContain('<h3>New open findings</h3>');
-    expect(html).not.toContain('single-point-of-failure:ad-dc');
+    // The findings that do not count against the change follow in their own table, so that every open one is listed.
+    const [fresh, others] = html.split('<h3>Other open findings</h3>');
+    expect(fresh).not.toContain('single-point-of-failure:ad-dc');
+    expect(others).toContain('single-point-of-failure:ad-dc');
     expect(html).toContain('<h3>Fixed since origin/main</h3>');
     expect(html).toContain('weak-authentication:old-link');
     expect(html).toContain('<li>parking-app-to-fs-01-445</li>');
