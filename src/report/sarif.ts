@@ -1,6 +1,11 @@
-// `--format sarif`: SARIF 2.1.0 for GitHub code scanning and other SARIF consumers, valid against the OASIS schema.
-// One run; the driver lists every known rule (sorted by id, so `ruleIndex` is stable) with `security-severity`
-// from its default severity, since GitHub reads severity from rules, not results. Each result is anchored at the
+// `--format sarif`: SARIF 2.1.0 for GitHub code scanning and other SARIF consumers, valid against the OASIS schema
+// and the SARIF multitool's GitHub rules.
+// One run. GitHub reads a result's severity only from its rule's `security-severity`, never from the result, and a
+// rule's findings vary in severity (an unsegmented path is critical or high by its policy rule, an overdue review
+// escalates), so the driver has one reporting descriptor per (rule, severity) actually used, with the id
+// `<rule>/<severity>` (e.g. `weak-authentication/high`) and its own `security-severity`; they are sorted by rule id
+// then severity, so `ruleIndex` is stable. Each descriptor's `helpUri` is the rule's section of docs/rules.md in the
+// published package of this very version. Each result is anchored at the
 // finding's location (repo-relative, under `%SRCROOT%`) and fingerprinted by the finding id, which survives
 // reformatting. Witness paths and impacts are written into the message text rather than as codeFlows or
 // relatedLocations: only the first link's location is known, and GitHub rejects locations without a physical one.
@@ -8,7 +13,7 @@
 
 import { compareIds } from '../graph/attack-graph.js';
 import type { ScanResult } from '../findings/scan-result.js';
-import type { Finding } from '../findings/types.js';
+import { severityRank, type Finding } from '../findings/types.js';
 import type { FindingSeverity, SourceLocation } from '../register/types.js';
 import type { RuleMeta } from '../rules/types.js';
 import { messageWithEvidence } from './finding-evidence.js';
@@ -19,6 +24,11 @@ import type { ReporterOptions } from './types.js';
 export const SARIF_SCHEMA_URI = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 /** The package page: the only address the project is known to have. */
 export const SIDEDOOR_INFORMATION_URI = 'https://www.npmjs.com/package/sidedoor-cli';
+
+/** The rule catalogue as shipped in the package of `version` (docs/rules.md has one section per rule id). */
+export function ruleHelpUri(ruleId: string, version: string): string {
+  return `https://unpkg.com/sidedoor-cli@${encodeURIComponent(version)}/docs/rules.md#${encodeURIComponent(ruleId)}`;
+}
 const SRCROOT = '%SRCROOT%';
 
 type SarifLevel = 'error' | 'warning' | 'note';
@@ -77,16 +87,28 @@ function helpMarkdown(meta: RuleMeta): string {
   return lines.join('\n');
 }
 
-function sarifRule(meta: RuleMeta) {
+/** One (rule, severity) pair that some finding uses: a reporting descriptor of its own. */
+interface Descriptor {
+  meta: RuleMeta;
+  severity: FindingSeverity;
+}
+
+export function descriptorId(rule: string, severity: FindingSeverity): string {
+  return `${rule}/${severity}`;
+}
+
+function sarifRule({ meta, severity }: Descriptor, version: string) {
   return {
-    id: meta.id,
-    name: pascalCase(meta.id),
-    shortDescription: { text: meta.title },
+    id: descriptorId(meta.id, severity),
+    name: pascalCase(`${meta.id}-${severity}`),
+    shortDescription: { text: `${meta.title} (${severity})` },
     fullDescription: { text: meta.description },
+    helpUri: ruleHelpUri(meta.id, version),
     help: { text: helpText(meta), markdown: helpMarkdown(meta) },
-    defaultConfiguration: { level: sarifLevel(meta.defaultSeverity) },
+    defaultConfiguration: { level: sarifLevel(severity) },
     properties: {
-      'security-severity': securitySeverity(meta.defaultSeverity),
+      'security-severity': securitySeverity(severity),
+      severity,
       tags: [...new Set(['security', ...controlTags(meta)])],
     },
   };
@@ -101,13 +123,17 @@ function fallbackMeta(finding: Finding): RuleMeta {
   };
 }
 
-function collectRules(result: ScanResult, known: readonly RuleMeta[]): RuleMeta[] {
-  const byId = new Map<string, RuleMeta>();
-  for (const meta of known) if (!byId.has(meta.id)) byId.set(meta.id, meta);
+/** The (rule, severity) pairs the findings use, sorted by rule id, then from the most severe. */
+function collectDescriptors(result: ScanResult, known: readonly RuleMeta[]): Descriptor[] {
+  const metaById = new Map<string, RuleMeta>();
+  for (const meta of known) if (!metaById.has(meta.id)) metaById.set(meta.id, meta);
+  const used = new Map<string, Descriptor>();
   for (const finding of result.findings) {
-    if (!byId.has(finding.rule)) byId.set(finding.rule, fallbackMeta(finding));
+    const id = descriptorId(finding.rule, finding.severity);
+    if (used.has(id)) continue;
+    used.set(id, { meta: metaById.get(finding.rule) ?? fallbackMeta(finding), severity: finding.severity });
   }
-  return [...byId.values()].sort((a, b) => compareIds(a.id, b.id));
+  return [...used.values()].sort((a, b) => compareIds(a.meta.id, b.meta.id) || severityRank(a.severity) - severityRank(b.severity));
 }
 
 function physicalLocation(location: SourceLocation, uriBase: string) {
@@ -124,7 +150,7 @@ function sarifResult(finding: Finding, ruleIndex: number, uriBase: string) {
   };
   if (finding.new !== undefined) properties.new = finding.new;
   const result: Record<string, unknown> = {
-    ruleId: finding.rule,
+    ruleId: descriptorId(finding.rule, finding.severity),
     ruleIndex,
     level: sarifLevel(finding.severity),
     message: { text: `${finding.title}\n${messageWithEvidence(finding)}` },
@@ -146,9 +172,9 @@ function sarifResult(finding: Finding, ruleIndex: number, uriBase: string) {
 }
 
 export function renderSarif(result: ScanResult, options: ReporterOptions): string {
-  const rules = collectRules(result, options.rules);
+  const descriptors = collectDescriptors(result, options.rules);
   const ruleIndex = new Map<string, number>();
-  rules.forEach((meta, index) => ruleIndex.set(meta.id, index));
+  descriptors.forEach(({ meta, severity }, index) => ruleIndex.set(descriptorId(meta.id, severity), index));
   const log = {
     $schema: SARIF_SCHEMA_URI,
     version: '2.1.0',
@@ -159,11 +185,12 @@ export function renderSarif(result: ScanResult, options: ReporterOptions): strin
           version: result.tool.version,
           semanticVersion: result.tool.version,
           informationUri: SIDEDOOR_INFORMATION_URI,
-          rules: rules.map(sarifRule),
+          rules: descriptors.map((descriptor) => sarifRule(descriptor, result.tool.version)),
         },
       },
       originalUriBaseIds: { [SRCROOT]: { description: { text: 'The root of the repository that holds the register.' } } },
-      results: result.findings.map((finding) => sarifResult(finding, ruleIndex.get(finding.rule) ?? 0, options.uriBase)),
+      results: result.findings.map((finding) =>
+        sarifResult(finding, ruleIndex.get(descriptorId(finding.rule, finding.severity)) ?? 0, options.uriBase)),
       columnKind: 'utf16CodeUnits',
     }],
   };

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import AjvModule from 'ajv';
 import addFormatsModule from 'ajv-formats';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { renderSarif } from '../../../src/report/sarif.js';
 import { RULES as REGISTRY } from '../../../src/rules/index.js';
@@ -39,7 +40,7 @@ function parse(text: string) {
   return JSON.parse(text) as {
     $schema: string; version: string;
     runs: { tool: { driver: { name: string; version: string; informationUri: string; rules: {
-      id: string; name: string; defaultConfiguration: { level: string };
+      id: string; name: string; helpUri: string; defaultConfiguration: { level: string };
       properties: { 'security-severity': string; tags: string[] }; help: { text: string; markdown: string };
     }[] } }; results: SarifResult[] }[];
   };
@@ -59,7 +60,7 @@ describe('renderSarif', () => {
     const log = renderSarif(plainResult(), options({ rules: REGISTRY.map((rule) => rule.meta) }));
     expect(validate(JSON.parse(log)), JSON.stringify(validate.errors, null, 2)).toBe(true);
     for (const rule of parse(log).runs[0].tool.driver.rules) {
-      if (rule.id === 'acceptance-unused' || rule.id === 'acceptance-expired') continue;
+      if (rule.id.startsWith('acceptance-unused/') || rule.id.startsWith('acceptance-expired/')) continue;
       expect(rule.properties.tags.some((tag) => /^ISO27001:A\.\d+\.\d+$/.test(tag)), rule.id).toBe(true);
     }
   });
@@ -73,26 +74,49 @@ describe('renderSarif', () => {
     expect(validate(noVersion)).toBe(false);
   });
 
-  it('describes every rule with security-severity, tags and help, and points ruleIndex at the right rule', () => {
-    const log = parse(renderSarif(plainResult(), options()));
+  it('has one descriptor per (rule, severity) used, with its own security-severity, tags, help and helpUri', () => {
+    const result = plainResult();
+    const log = parse(renderSarif(result, options()));
     expect(log.version).toBe('2.1.0');
     const run = log.runs[0];
     expect(run.tool.driver.name).toBe('sidedoor');
     expect(run.tool.driver.version).toBe('0.1.0');
+    expect(run.tool.driver.informationUri).toBe('https://www.npmjs.com/package/sidedoor-cli');
     const rules = run.tool.driver.rules;
-    expect(rules.map((r) => r.id)).toEqual([...RULES.map((r) => r.id), 'acceptance-unused'].sort());
+    const used = [...new Set(result.findings.map((f) => `${f.rule}/${f.severity}`))];
+    expect(rules.map((r) => r.id).sort()).toEqual(used.sort());
     const byId = new Map(rules.map((r) => [r.id, r]));
-    expect(byId.get('unsegmented-path')?.properties['security-severity']).toBe('9.5');
-    expect(byId.get('unsegmented-path')?.properties.tags)
+    expect(byId.get('unsegmented-path/critical')?.properties['security-severity']).toBe('9.5');
+    expect(byId.get('unsegmented-path/critical')?.properties.tags)
       .toEqual(['security', 'ISO27001:A.8.22', 'ISO27001:A.8.20', 'NIS2:Art.21(2)(d)']);
-    expect(byId.get('unsegmented-path')?.name).toBe('UnsegmentedPath');
-    expect(byId.get('weak-authentication')?.properties['security-severity']).toBe('7.5');
-    expect(byId.get('plaintext-protocol')?.properties['security-severity']).toBe('5.0');
-    expect(byId.get('plaintext-protocol')?.defaultConfiguration.level).toBe('warning');
-    expect(byId.get('missing-owner')?.properties['security-severity']).toBe('2.5');
-    expect(byId.get('missing-owner')?.defaultConfiguration.level).toBe('note');
-    expect(byId.get('weak-authentication')?.help.text).toContain('Require MFA');
-    for (const result of run.results) expect(rules[result.ruleIndex].id).toBe(result.ruleId);
+    expect(byId.get('unsegmented-path/critical')?.name).toBe('UnsegmentedPathCritical');
+    expect(byId.get('unsegmented-path/critical')?.helpUri).toBe('https://unpkg.com/sidedoor-cli@0.1.0/docs/rules.md#unsegmented-path');
+    expect(byId.get('weak-authentication/high')?.properties['security-severity']).toBe('7.5');
+    expect(byId.get('weak-authentication/high')?.help.text).toContain('Require MFA');
+    expect(byId.get('plaintext-protocol/medium')?.properties['security-severity']).toBe('5.0');
+    expect(byId.get('plaintext-protocol/medium')?.defaultConfiguration.level).toBe('warning');
+    expect(byId.get('missing-owner/low')?.properties['security-severity']).toBe('2.5');
+    expect(byId.get('missing-owner/low')?.defaultConfiguration.level).toBe('note');
+    for (const sarif of run.results) expect(rules[sarif.ruleIndex].id).toBe(sarif.ruleId);
+  });
+
+  it('gives every result the security-severity of its own severity, whatever the rule\'s default (property)', () => {
+    const severities = ['critical', 'high', 'medium', 'low', 'info'] as const;
+    const score = new Map([['critical', 9.5], ['high', 7.5], ['medium', 5.0], ['low', 2.5], ['info', 0]]);
+    fc.assert(fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 3 }), fc.constantFrom(...severities)), { maxLength: 25 }), (picks) => {
+      const result = plainResult();
+      const templates = result.findings;
+      result.findings = picks.map(([which, severity], i) => ({ ...templates[which % templates.length], severity, id: `x:${i}` }));
+      const log = JSON.parse(renderSarif(result, options()));
+      expect(validate(log), JSON.stringify(validate.errors)).toBe(true);
+      const run = parse(JSON.stringify(log)).runs[0];
+      run.results.forEach((sarif, i) => {
+        const rule = run.tool.driver.rules[sarif.ruleIndex];
+        expect(rule.id).toBe(`${result.findings[i].rule}/${result.findings[i].severity}`);
+        expect(Number(rule.properties['security-severity'])).toBe(score.get(result.findings[i].severity));
+      });
+      expect(new Set(run.tool.driver.rules.map((r) => r.id)).size).toBe(run.tool.driver.rules.length);
+    }), { numRuns: 200 });
   });
 
   it('maps each finding to a result with level, repo-relative location and the finding id as fingerprint', () => {
@@ -113,7 +137,7 @@ describe('renderSarif', () => {
     });
     const hostile = run.results.find((r) => r.partialFingerprints['sidedoorFindingId/v1'] === 'weak-authentication:constructor');
     expect(hostile?.locations[0].physicalLocation.artifactLocation.uri).toBe('security/register/vendors/acme%20corp.yaml');
-    const path = run.results.find((r) => r.ruleId === 'unsegmented-path');
+    const path = run.results.find((r) => r.ruleId.startsWith('unsegmented-path/'));
     expect(path?.message.text).toContain('Path: parking-app → fs-01 → ad-dc (links: parking-app-to-fs-01-445, fs-01-to-ad-dc-389)');
     const capped = run.results.find((r) => r.partialFingerprints['sidedoorFindingId/v1'] === 'single-point-of-failure:acme');
     expect(capped?.message.text).toContain('Impact: 150 systems go down: app-1, app-2, …');
