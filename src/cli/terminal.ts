@@ -6,6 +6,9 @@ export function useColor(stream: NodeJS.WriteStream = process.stdout, env: NodeJ
   return stream.isTTY === true;
 }
 
-export function terminalWidth(stream: NodeJS.WriteStream = process.stdout): number {
-  return stream.isTTY && stream.columns ? stream.columns : 120;
+/** The terminal's width; in a pipe, COLUMNS when it is a positive integer (as `less` and shells set it), else 120. */
+export function terminalWidth(stream: NodeJS.WriteStream = process.stdout, env: NodeJS.ProcessEnv = process.env): number {
+  if (stream.isTTY && stream.columns) return stream.columns;
+  const columns = env.COLUMNS?.trim() ?? '';
+  return /^[1-9]\d{0,5}$/.test(columns) ? Number(columns) : 120;
 }

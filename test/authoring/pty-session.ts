@@ -68,12 +68,15 @@ export function runInPty(command: string, steps: PtyStep[], options: { cwd: stri
         arm();
       }
     };
-    child.stdout.on('data', (chunk: Buffer) => {
-      raw += chunk.toString('utf8');
+    // Decoded by the stream, so a multi-byte character split across two chunks is not mangled.
+    child.stdout.setEncoding('utf8');
+    child.stderr.setEncoding('utf8');
+    child.stdout.on('data', (chunk: string) => {
+      raw += chunk;
       advance();
     });
-    child.stderr.on('data', (chunk: Buffer) => {
-      raw += chunk.toString('utf8');
+    child.stderr.on('data', (chunk: string) => {
+      raw += chunk;
     });
     child.on('error', reject);
     child.on('close', (code) => {
