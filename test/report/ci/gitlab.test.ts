@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
+import AjvModule from 'ajv';
 import { describe, expect, it } from 'vitest';
+import { runCli, SAMPLE_CITY } from '../../helpers/run-cli.js';
 import { renderGitlab } from '../../../src/report/gitlab.js';
 import { comparedResult, HOSTILE_TEXT, options, plainResult } from './fixtures.js';
 import { expectGolden } from './golden.js';
@@ -9,7 +11,45 @@ interface CodeQualityIssue {
   location: { path: string; lines: { begin: number } };
 }
 
+// GitLab's documented Code Quality report format (docs.gitlab.com, "Code Quality report format"): a JSON array of
+// objects, each with every one of these fields. `location.path` is relative to the repository, without `./`; the line
+// is `location.lines.begin` (or `location.positions.begin.line`); severity is one of five values.
+const DOCUMENTED_FORMAT = {
+  type: 'array',
+  items: {
+    type: 'object',
+    required: ['description', 'check_name', 'fingerprint', 'severity', 'location'],
+    properties: {
+      description: { type: 'string', minLength: 1 },
+      check_name: { type: 'string', minLength: 1 },
+      fingerprint: { type: 'string', minLength: 1 },
+      severity: { enum: ['info', 'minor', 'major', 'critical', 'blocker'] },
+      location: {
+        type: 'object',
+        required: ['path', 'lines'],
+        properties: {
+          path: { type: 'string', minLength: 1, not: { pattern: '^(\\./|/)' } },
+          lines: { type: 'object', required: ['begin'], properties: { begin: { type: 'integer', minimum: 1 } } },
+        },
+      },
+    },
+  },
+};
+const validateDocumented = new AjvModule.default({ allErrors: true }).compile(DOCUMENTED_FORMAT);
+
 describe('renderGitlab', () => {
+  it('has every field GitLab documents, for the fixtures and the sample city, with unique fingerprints', () => {
+    const city = runCli(['scan', '--register', SAMPLE_CITY, '--no-cache', '--today', '2026-12-06', '--format', 'gitlab']).stdout;
+    for (const text of [renderGitlab(plainResult(), options()), renderGitlab(plainResult(), options({ uriBase: '' })), city]) {
+      const issues = JSON.parse(text) as CodeQualityIssue[];
+      expect(validateDocumented(issues), JSON.stringify(validateDocumented.errors)).toBe(true);
+      expect(new Set(issues.map((issue) => issue.fingerprint)).size).toBe(issues.length);
+    }
+    expect((JSON.parse(city) as unknown[]).length).toBeGreaterThan(50);
+    // The check has teeth.
+    expect(validateDocumented([{ description: 'x', check_name: 'y', fingerprint: 'z', severity: 'high', location: { path: './a', lines: { begin: 0 } } }])).toBe(false);
+  });
+
   it('parses as a JSON array with one issue per open finding and unique fingerprints', () => {
     const result = plainResult();
     const issues = JSON.parse(renderGitlab(result, options())) as CodeQualityIssue[];
