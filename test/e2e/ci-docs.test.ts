@@ -56,32 +56,64 @@ describe('docs/ci.md', () => {
     }
   });
 
-  it('gives a GitHub Actions workflow that fetches history, uses Node 20, uploads SARIF and gates on the target branch', () => {
-    const workflow = fencedBlocks('yaml').map((text) => parse(text) as Record<string, unknown>).find((y) => y && 'jobs' in y) as {
-      env?: Record<string, string>;
-      jobs: { sidedoor: { env: Record<string, string>; steps: { uses?: string; run?: string; with?: Record<string, unknown> }[] } };
-    };
-    const job = workflow.jobs.sidedoor;
+  interface Step { uses?: string; run?: string; with?: Record<string, unknown>; if?: string }
+  interface Workflow { jobs: Record<string, { env?: Record<string, string>; steps: Step[] }> }
+  const workflows = () => fencedBlocks('yaml').map((text) => parse(text) as Record<string, unknown>)
+    .filter((y) => y && 'jobs' in y) as unknown as Workflow[];
+
+  it('shows the GitHub Action first, with its inputs, and uploads its SARIF even when the gate fails', () => {
+    const [first] = workflows();
+    const steps = first.jobs.sidedoor.steps;
+    const action = steps.find((s) => s.uses?.endsWith('/sidedoor@v0.1.0'));
+    expect(action?.with).toMatchObject({ register: '.', 'fail-on': 'high', sarif: 'sidedoor.sarif', version: '0.1.0' });
+    const upload = steps.find((s) => s.uses?.startsWith('github/codeql-action/upload-sarif@'));
+    expect(upload?.with?.sarif_file).toBe('sidedoor.sarif');
+    expect(upload?.if).toContain('always()');
+    expect(steps.indexOf(upload as Step)).toBeGreaterThan(steps.indexOf(action as Step));
+  });
+
+  it('gives a manual GitHub Actions workflow that fetches history, uses Node 20, uploads SARIF and gates on the target branch', () => {
+    const job = workflows()[1].jobs.sidedoor;
     const steps = job.steps;
     expect(steps.find((s) => s.uses?.startsWith('actions/checkout@'))?.with?.['fetch-depth']).toBe(0);
-    expect(steps.find((s) => s.uses?.startsWith('actions/setup-node@'))?.with?.['node-version']).toBe(20);
-    expect(job.env.BASE_REF).toBe('${{ github.base_ref }}');
+    const node = steps.find((s) => s.uses?.startsWith('actions/setup-node@'))?.with;
+    expect(node?.['node-version']).toBe(20);
+    // `cache: npm` fails in a repository without a lockfile, and this job needs none.
+    expect(node).not.toHaveProperty('cache');
+    expect(steps.some((s) => s.run === 'npm install --global --no-audit --no-fund sidedoor-cli@0.1.0')).toBe(true);
+    expect(job.env?.BASE_REF).toBe('${{ github.base_ref }}');
     const sarif = steps.find((s) => s.run?.includes('--format sarif'));
     expect(sarif?.run).toContain('--base "origin/$BASE_REF"');
     expect(sarif?.run).toContain('-o sidedoor.sarif');
     expect(steps.find((s) => s.uses?.startsWith('github/codeql-action/upload-sarif@'))?.with?.sarif_file).toBe('sidedoor.sarif');
-    expect(steps.at(-1)?.run).toMatch(/^npx sidedoor scan --no-cache --base "origin\/\$BASE_REF" --format github/);
+    expect(steps.at(-1)?.run).toMatch(/^sidedoor scan --no-cache --base "origin\/\$BASE_REF" --format github/);
     for (const step of steps.filter((s) => s.run?.includes('sidedoor scan'))) expect(step.run).toContain('--no-cache');
   });
 
-  it('gives a GitLab CI job with a Code Quality artifact, gating on the merge request target branch', () => {
-    const gitlab = fencedBlocks('yaml').map((text) => parse(text) as Record<string, unknown>).find((y) => y && 'sidedoor' in y) as {
-      sidedoor: { image: string; script: string[]; artifacts: { reports: { codequality: string } } };
-    };
-    const scan = gitlab.sidedoor.script.find((line) => line.includes('sidedoor scan'));
+  it('never installs or runs the unrelated npm package named sidedoor', () => {
+    for (const text of [doc, readFileSync(new URL('../../README.md', import.meta.url), 'utf8'),
+      readFileSync(new URL('../../action.yml', import.meta.url), 'utf8')]) {
+      expect(text).not.toMatch(/npx +sidedoor\b/);
+      expect(text).not.toMatch(/npm +(?:install|i|add)\b[^\n`]*?(?<![\w-])sidedoor(?![\w-])(?!\s*scan)/);
+      expect(text).not.toMatch(/npmjs\.com\/package\/sidedoor(?!-cli)/);
+    }
+  });
+
+  it('gives GitLab CI jobs with a Code Quality artifact: the gate on merge requests, the report on the target branch', () => {
+    type Job = { extends?: string; image?: string; script: string[]; rules: { if: string }[]; artifacts?: { reports: { codequality: string } } };
+    const gitlab = fencedBlocks('yaml').map((text) => parse(text) as Record<string, unknown>).find((y) => y && 'sidedoor' in y) as Record<string, Job>;
+    const resolved = (name: string) => ({ ...gitlab[gitlab[name].extends ?? ''], ...gitlab[name] });
+    const gate = resolved('sidedoor');
+    const scan = gate.script.find((line) => line.includes('sidedoor scan'));
     expect(scan).toContain('--base "origin/$CI_MERGE_REQUEST_TARGET_BRANCH_NAME"');
-    expect(scan).toContain(`--format gitlab -o ${gitlab.sidedoor.artifacts.reports.codequality}`);
-    expect(gitlab.sidedoor.image).toBe('node:20');
+    expect(scan).toContain(`--format gitlab -o ${gate.artifacts?.reports.codequality}`);
+    expect(gate.image).toBe('node:20');
+    expect(gate.rules).toEqual([{ if: '$CI_PIPELINE_SOURCE == "merge_request_event"' }]);
+    // The widget compares with the target branch's report, so the job runs there too.
+    const target = resolved('sidedoor-target-branch');
+    expect(target.rules).toEqual([{ if: '$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH' }]);
+    expect(target.script.join('\n')).toContain(`--format gitlab -o ${target.artifacts?.reports.codequality}`);
+    expect(target.artifacts?.reports.codequality).toBe(gate.artifacts?.reports.codequality);
   });
 });
 
