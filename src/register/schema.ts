@@ -192,7 +192,7 @@ const ruleSettingSchema = z.union([
 ]);
 
 const ruleSettingsShape = Object.fromEntries(RULE_IDS.map((id) => [id, ruleSettingSchema.optional()
-  .describe(`Override for the rule \`${id}\`: \`off\` (the rule does not run), a severity (every finding of the rule gets it), or \`{severity, threshold}\`.`)]));
+  .describe(`Override for the rule \`${id}\`: \`off\` (the rule does not run); \`critical\`, \`high\`, \`medium\`, \`low\` or \`info\` (every finding of the rule gets this severity); or \`{severity, threshold}\`.`)]));
 
 const maxAgeDays = (tier: string) => z.number().int().min(1).optional()
   .describe(`Integer ≥ 1: the newest assessment of a \`${tier}\` vendor may be at most this many days old.`);
