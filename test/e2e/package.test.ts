@@ -28,6 +28,19 @@ describe('the npm package', () => {
     expect(existsSync(join(REPO_ROOT, 'LICENSE'))).toBe(true);
   });
 
+  it('does not build under `npm ci` in the checkout, where `npm run build` follows (build once)', () => {
+    const run = spawnSync(process.execPath, [join(REPO_ROOT, 'scripts', 'prepare.js')], {
+      cwd: REPO_ROOT, encoding: 'utf8', env: { ...process.env, npm_command: 'ci', INIT_CWD: REPO_ROOT },
+    });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain('prepare skips the build under `npm ci` in the checkout');
+    // The other ways npm prepares the package from source (pack, a git install, pre-commit) build: the pre-commit
+    // test installs from a clone without dist/.
+    const manifest = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+    expect(manifest.scripts.prepare).toBe('node scripts/prepare.js');
+  });
+
   it('ships what runs and what its messages point to, and no cache, test, bench or declaration file', () => {
     const [listing] = JSON.parse(npm(['pack', '--dry-run', '--json', '--ignore-scripts'], REPO_ROOT)) as { files: { path: string }[] }[];
     const files = listing.files.map((f) => f.path);
