@@ -94,6 +94,33 @@ function runAction(inputs: Record<string, string>, cwd: string, bin: string, eve
 }
 
 describe('the action, run as the runner runs it', () => {
+  it('installs sidedoor-cli into its own prefix, and refuses a version range or an unknown fail-on first', () => {
+    const install = action.runs.steps.find((step) => step.name === 'Install sidedoor-cli') as ActionStep;
+    const work = mkdtempSync(join(tmpdir(), 'sidedoor-action-install-'));
+    const tarballName = spawnSync('npm', ['pack', '--ignore-scripts', '--pack-destination', work], { cwd: REPO_ROOT, encoding: 'utf8' })
+      .stdout.trim().split('\n').at(-1) as string;
+    // The same script, with the registry spec replaced by this checkout's tarball (the package is not published here).
+    const script = install.run.replace('"sidedoor-cli@$SIDEDOOR_VERSION"', JSON.stringify(join(work, tarballName)));
+    expect(script).not.toBe(install.run);
+    const runInstall = (version: string, failOn: string) => {
+      const githubEnv = join(work, `env-${version}-${failOn}`);
+      writeFileSync(githubEnv, '');
+      const run = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', script], {
+        cwd: work, encoding: 'utf8',
+        env: { ...process.env, RUNNER_TEMP: work, GITHUB_ENV: githubEnv, SIDEDOOR_VERSION: version, SIDEDOOR_FAIL_ON: failOn },
+      });
+      return { code: run.status, stdout: run.stdout, env: readFileSync(githubEnv, 'utf8') };
+    };
+    expect(runInstall('^0.1.0', 'high')).toMatchObject({ code: 2, env: '' });
+    expect(runInstall('0.1.0; rm -rf ~', 'high').code).toBe(2);
+    expect(runInstall(pkg.version, 'severe')).toMatchObject({ code: 2, env: '' });
+    const ok = runInstall(pkg.version, 'high');
+    expect(ok.code).toBe(0);
+    const bin = /^SIDEDOOR_BIN=(.+)$/m.exec(ok.env)?.[1] as string;
+    expect(bin).toBe(join(work, 'sidedoor-cli', 'node_modules', '.bin', 'sidedoor'));
+    expect(spawnSync(bin, ['--version'], { encoding: 'utf8' }).stdout.trim()).toBe(pkg.version);
+  });
+
   it('compares with the pull request target, writes SARIF and fails only on what the change adds', () => {
     // A remote with main holding the valid minimal register, and a pull request branch adding a risky link.
     const origin = new TempRepo('sidedoor-action-origin-');
