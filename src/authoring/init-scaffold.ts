@@ -86,7 +86,7 @@ function configFile(answers: InitAnswers): string {
 # Editors: sidedoor ships JSON Schemas (schemas/sidedoor-config.schema.json for this file,
 # schemas/register-file.schema.json for the others) for completion and checks as you type. With the YAML language
 # server, point a file at one with a first line such as
-#   # yaml-language-server: $schema=node_modules/sidedoor/schemas/register-file.schema.json
+#   # yaml-language-server: $schema=node_modules/sidedoor-cli/schemas/register-file.schema.json
 #
 # Next: \`sidedoor add vendor|system|link|zone\` asks questions and appends to these files; \`sidedoor validate\`
 # checks the register; \`sidedoor scan\` reports the risks.
