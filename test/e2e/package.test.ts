@@ -13,8 +13,11 @@ import { REPO_ROOT } from '../helpers/run-cli.js';
 const NPM = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 const pkg = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { name: string; version: string };
 
+/** The environment of a person's shell: not inside `npm test`, whose npm_* variables would reach this npm. */
+const USER_ENV = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^npm_/i.test(key) && key !== 'INIT_CWD'));
+
 function npm(args: string[], cwd: string) {
-  const run = spawnSync(NPM, args, { cwd, encoding: 'utf8', env: { ...process.env, npm_config_update_notifier: 'false' } });
+  const run = spawnSync(NPM, args, { cwd, encoding: 'utf8', env: { ...USER_ENV, npm_config_update_notifier: 'false' } });
   if (run.status !== 0) throw new Error(`npm ${args.join(' ')} failed (${run.status}):\n${run.stdout}\n${run.stderr}`);
   return run.stdout;
 }

@@ -42,7 +42,9 @@ describe.skipIf(missing !== '')(`the pre-commit hook, installed by ${preCommitVe
       'register.yaml': readFileSync(join(SAMPLE_MINIMAL, 'register.yaml'), 'utf8'),
       '.pre-commit-config.yaml': `repos:\n  - repo: ${dir}\n    rev: ${rev}\n    hooks:\n      - id: sidedoor-validate\n`,
     });
-    const env = { ...process.env, PRE_COMMIT_HOME: mkdtempSync(join(tmpdir(), 'sidedoor-pre-commit-home-')), NO_COLOR: '1' };
+    // As a person commits: not inside `npm test`, whose npm_* variables would reach pre-commit's npm.
+    const userEnv = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^npm_/i.test(key) && key !== 'INIT_CWD'));
+    const env = { ...userEnv, PRE_COMMIT_HOME: mkdtempSync(join(tmpdir(), 'sidedoor-pre-commit-home-')), NO_COLOR: '1' };
     const preCommit = (...args: string[]) => spawnSync('pre-commit', args, { cwd: register.dir, env, encoding: 'utf8' });
 
     const install = preCommit('install');
