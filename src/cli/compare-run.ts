@@ -5,7 +5,11 @@
 
 import { readFileSync } from 'node:fs';
 import { compareWithBase } from '../compare/compare-with-base.js';
-import type { Compared, ScannedRegister } from '../compare/compare-with-base.js';
+import type { Compared, Evaluation } from '../compare/compare-with-base.js';
+import { judgedUnder } from '../compare/judging-policy.js';
+import type { PolicySide } from '../compare/judging-policy.js';
+import { policyChanges } from '../compare/policy-changes.js';
+import { asBaseTrustedIt } from '../compare/trust-restore.js';
 import { compareWithBaseline } from '../compare/compare-with-baseline.js';
 import type { Baseline } from '../compare/baseline-file.js';
 import { BASELINE_SHAPE, parseBaseline } from '../compare/parse-baseline.js';
@@ -18,13 +22,14 @@ import { checkRefArgument } from '../git/resolve-commit.js';
 import { TooManyFilesError } from '../register/discover.js';
 import type { FileParser, PhaseTimer } from '../register/load-register.js';
 import { runScan } from '../scan/run-scan.js';
+import type { ScanOutcome } from '../scan/run-scan.js';
 import { terminalText } from '../report/terminal-text.js';
 import { UsageError } from './errors.js';
 import { DEFAULT_MAX_DIAGNOSTICS, formatDiagnostics } from './load.js';
 import type { RegisterOptions } from './load.js';
 
 export type ComparisonRequest =
-  | { kind: 'base'; located: RegisterTreeAtRef }
+  | { kind: 'base'; located: RegisterTreeAtRef; policyFrom: PolicySide }
   | { kind: 'baseline'; file: string; baseline: Baseline };
 
 /**
@@ -32,14 +37,19 @@ export type ComparisonRequest =
  * working tree's register root (called only for --base, after the ref itself passed the checks that need no git).
  */
 export function comparisonRequest(
-  options: RegisterOptions & { base?: string; baseline?: string }, registerRoot: () => string,
+  options: RegisterOptions & { base?: string; baseline?: string; policyFrom?: string }, registerRoot: () => string,
 ): ComparisonRequest | undefined {
   if (options.base !== undefined && options.baseline !== undefined) {
     throw new UsageError('--base and --baseline cannot be used together: compare with a git ref or with a baseline file, not both');
   }
+  const policyFrom = options.policyFrom ?? 'base';
+  if (policyFrom !== 'base' && policyFrom !== 'head') throw new UsageError(`--policy-from must be base or head, not '${policyFrom}'`);
+  if (options.policyFrom !== undefined && options.base === undefined) {
+    throw new UsageError('--policy-from needs --base: it says whose policy and acceptances judge the change from a git ref');
+  }
   if (options.base !== undefined) {
     const ref = options.base;
-    return { kind: 'base', located: asUsageError(ref, () => {
+    return { kind: 'base', policyFrom, located: asUsageError(ref, () => {
       checkRefArgument(ref);
       return locateRegisterAtRef(registerRoot(), ref, { maxFileBytes: options.maxFileSize, maxFiles: options.maxFiles });
     }) };
@@ -81,21 +91,50 @@ export interface CompareContext {
   parse?: FileParser;
 }
 
-export function compareRun(request: ComparisonRequest, head: ScannedRegister, context: CompareContext): Compared {
-  if (request.kind === 'baseline') {
-    const compared = compareWithBaseline(head, request.baseline, request.file, { rules: context.only });
-    warnStale(compared.comparison.fixed, request.file);
-    return compared;
-  }
-  const { ref, commit } = request.located;
-  const base = loadBase(request.located, head, context);
-  const baseFindings = runScan(base, { today: context.today, only: context.only, timer: prefixed('base ', context.timer) }).findings;
-  return compareWithBase(head, { register: base, findings: baseFindings }, { ref, commit });
+/** The head's outcome (the findings as the comparison classifies them) and the comparison. */
+export interface ComparedRun {
+  outcome: ScanOutcome;
+  compared: Compared;
 }
 
-function loadBase(located: RegisterTreeAtRef, head: ScannedRegister, context: CompareContext): Register {
+/** `--baseline`: the head is scanned once, under its own policy, then classified against the file. */
+export function compareWithBaselineRun(
+  request: Extract<ComparisonRequest, { kind: 'baseline' }>, head: ScanOutcome & { register: Register }, only?: string[],
+): ComparedRun {
+  const compared = compareWithBaseline(head, request.baseline, request.file, { rules: only });
+  warnStale(compared.comparison.fixed, request.file);
+  return { outcome: { ...head, findings: compared.findings }, compared };
+}
+
+/**
+ * `--base`: the three evaluations of SPEC §4.1, each under the judging policy (the base's, or the head's with
+ * `--policy-from head`): the base, the head, and the head as the base trusted it. The third is skipped when the
+ * change makes no trust claim, since it would be the head itself.
+ */
+export function compareWithBaseRun(
+  request: Extract<ComparisonRequest, { kind: 'base' }>, head: Register, context: CompareContext,
+): ComparedRun {
+  const { ref, commit } = request.located;
+  const base = loadBase(request.located, head, context);
+  const judge = request.policyFrom === 'head' ? head : base;
+  const evaluate = (register: Register, label: string): Evaluation & { outcome: ScanOutcome } => {
+    const outcome = runScan(register, { today: context.today, only: context.only, timer: prefixed(label, context.timer) });
+    return { register, graph: outcome.graph, findings: outcome.findings, outcome };
+  };
+  const atBase = evaluate(judgedUnder(base, judge), 'base ');
+  const atHead = evaluate(judgedUnder(head, judge), '');
+  const trusted = asBaseTrustedIt(atHead.register, base);
+  const asTrusted = trusted.claims.length === 0 ? atHead : evaluate(judgedUnder(trusted.register, judge), 'trusted ');
+  const compared = compareWithBase({
+    base: atBase, head: atHead, trusted: asTrusted, claims: trusted.claims,
+    policyChanges: policyChanges(base, head), judgedBy: request.policyFrom, ref: { ref, commit },
+  });
+  return { outcome: { ...atHead.outcome, findings: compared.findings }, compared };
+}
+
+function loadBase(located: RegisterTreeAtRef, head: Register, context: CompareContext): Register {
   const ref = located.ref;
-  const loaded = asUsageError(ref, () => readRegisterAtRef(head.register.root, located, {
+  const loaded = asUsageError(ref, () => readRegisterAtRef(head.root, located, {
     maxFileBytes: context.limits.maxFileSize, parse: context.parse, timer: prefixed('base ', context.timer),
   }));
   if (loaded.register === undefined) {

@@ -1,9 +1,16 @@
-// Which links were added or changed between two registers, compared by id on their resolved fields (defaults
-// applied), so writing a default out explicitly is not a change. Only what the analysis reads counts: endpoints,
-// kind, protocol, port, auth, encryption, gateways, direction and on-demand access. Free text (purpose, ticket,
-// description) and source locations do not: moving a link to another file or rewording its purpose is not a new risk.
+// Which edges of the attack graph were added or changed between two scans (SPEC §4.1), compared by id on their
+// resolved fields (defaults applied), so writing a default out explicitly is not a change. Only what the analysis
+// reads counts: endpoints, kind, protocol, port, auth, encryption, gateways, direction and on-demand access. Free text
+// (purpose, ticket, description) and source locations do not: moving a link to another file or rewording its purpose
+// is not a new risk.
+//
+// It runs over the graph's full edge list, so every edge kind the graph builds is covered the same way: links, the
+// implicit internet edges (added when `internet_facing` becomes true; changed when `controls.mfa` changes, since that
+// sets their auth), and any implicit edge kind added later, such as supply edges, whose ids name their ends
+// (`<vendor>-supplies-<system>`): a changed `vendor`, a `vendor_access` turned on or a new `subprocessors` entry
+// gives an id the base did not have.
 
-import type { Link, Register } from '../register/types.js';
+import type { Link } from '../register/types.js';
 import { compareIds } from '../graph/attack-graph.js';
 
 export function linkSignature(link: Link): string {
@@ -13,13 +20,13 @@ export function linkSignature(link: Link): string {
   ]);
 }
 
-/** Ids of head links that are absent from the base or differ from it. O(links). */
-export function addedOrChangedLinks(base: Register, head: Register): Set<string> {
-  const before = new Map<string, string>();
-  for (const link of base.links) before.set(link.id, linkSignature(link));
+/** Ids of `after` edges that are absent from `before` or differ from it. O(edges). */
+export function addedOrChangedEdges(before: readonly Link[], after: readonly Link[]): Set<string> {
+  const known = new Map<string, string>();
+  for (const link of before) known.set(link.id, linkSignature(link));
   const changed = new Set<string>();
-  for (const link of head.links) {
-    if (before.get(link.id) !== linkSignature(link)) changed.add(link.id);
+  for (const link of after) {
+    if (known.get(link.id) !== linkSignature(link)) changed.add(link.id);
   }
   return changed;
 }

@@ -5,12 +5,15 @@
 // BEL, C1, bidi controls) are shown as visible `\u{…}` escapes, as on the terminal: the Actions log viewer renders
 // ANSI sequences, and a local run prints these lines to a terminal.
 //
-// Level: `error` exactly for the findings that fail the build (open, at or above --fail-on, and new when the scan
-// compares with a base), otherwise `warning` for medium and above, `notice` for low and info.
+// Level: `error` exactly for what fails the build (open, at or above --fail-on, and, when the scan compares with a
+// base, counting against the change), otherwise `warning` for medium and above, `notice` for low and info. When
+// comparing, what counts against the change comes first: new, worsened and hidden findings, then new risky links,
+// then the other open findings.
 
-import type { ScanResult } from '../findings/scan-result.js';
+import type { RiskyLink, ScanResult } from '../findings/scan-result.js';
 import { SEVERITY_ORDER, type Finding } from '../findings/types.js';
-import { failsBuild, isAtOrAbove } from './ci-gate.js';
+import { changeSections, comparisonHeadline } from './change-sections.js';
+import { failsBuild, isAtOrAbove, riskyLinkFails } from './ci-gate.js';
 import { messageWithEvidence } from './finding-evidence.js';
 import { escapeMarkdownInline as md, escapeMarkdownTableCell as cell } from './markdown-escape.js';
 import { repoRelativePath } from './repo-path.js';
@@ -34,26 +37,48 @@ function annotationLevel(finding: Finding, options: ReporterOptions): 'error' | 
   return isAtOrAbove(finding.severity, 'medium') ? 'warning' : 'notice';
 }
 
-function annotationMessage(finding: Finding): string {
-  const novelty = finding.new === true ? ', new' : '';
-  return `${messageWithEvidence(finding)}\nFinding: ${finding.id} (${finding.severity}${novelty})`;
+function annotationMessage(finding: Finding, result: ScanResult): string {
+  const change = finding.new === true ? `, ${finding.change ?? 'new'}` : '';
+  const lines = [messageWithEvidence(finding)];
+  const hidden = finding.change === 'hidden' ? result.comparison?.hidden.find((h) => h.id === finding.id) : undefined;
+  if (hidden !== undefined) lines.push(`Hidden by: ${hidden.claims.join('; ')}`);
+  const worsened = finding.change === 'worsened' ? result.comparison?.worsened.find((w) => w.id === finding.id) : undefined;
+  if (worsened !== undefined) {
+    lines.push(`Worsened: ${worsened.before} → ${worsened.severity}${worsened.links.length > 0 ? `; witness through added or changed ${worsened.links.join(', ')}` : ''}`);
+  }
+  lines.push(`Finding: ${finding.id} (${finding.severity}${change})`);
+  return lines.join('\n');
 }
 
-function annotation(finding: Finding, options: ReporterOptions): string {
+function annotationLine(level: string, location: { file: string; line: number; column: number }, title: string, message: string, options: ReporterOptions): string {
   const properties = [
-    `file=${escapeGithubProperty(repoRelativePath(options.uriBase, finding.location.file))}`,
-    `line=${finding.location.line}`,
-    `col=${finding.location.column}`,
-    `title=${escapeGithubProperty(finding.title)}`,
+    `file=${escapeGithubProperty(repoRelativePath(options.uriBase, location.file))}`,
+    `line=${location.line}`,
+    `col=${location.column}`,
+    `title=${escapeGithubProperty(title)}`,
   ].join(',');
-  return `::${annotationLevel(finding, options)} ${properties}::${escapeGithubData(annotationMessage(finding))}`;
+  return `::${level} ${properties}::${escapeGithubData(message)}`;
+}
+
+function annotation(finding: Finding, result: ScanResult, options: ReporterOptions): string {
+  return annotationLine(annotationLevel(finding, options), finding.location, finding.title, annotationMessage(finding, result), options);
+}
+
+function riskyLinkAnnotation(link: RiskyLink, ref: string, options: ReporterOptions): string {
+  const level = riskyLinkFails(link, options.failOn) ? 'error' : isAtOrAbove(link.severity, 'medium') ? 'warning' : 'notice';
+  return annotationLine(level, link.location, `New risky link ${link.id}`,
+    `The link ${link.id} was added or changed since ${ref} and lies on a path that ${link.rules.join(', ')} forbids `
+    + `(a source reaches it and it reaches a target, with no allowed gateway).\nNew risky link: ${link.id} (${link.severity})`, options);
 }
 
 export function renderGithub(result: ScanResult, options: ReporterOptions): string {
+  const open = result.findings.filter((finding) => finding.status === 'open');
+  const counting = open.filter((finding) => finding.new === true);
+  const rest = open.filter((finding) => finding.new !== true);
   let out = '';
-  for (const finding of result.findings) {
-    if (finding.status === 'open') out += `${annotation(finding, options)}\n`;
-  }
+  for (const finding of counting) out += `${annotation(finding, result, options)}\n`;
+  for (const link of result.comparison?.newRiskyLinks ?? []) out += `${riskyLinkAnnotation(link, result.comparison?.ref ?? '', options)}\n`;
+  for (const finding of rest) out += `${annotation(finding, result, options)}\n`;
   return out;
 }
 
@@ -88,25 +113,21 @@ function severityCounts(result: ScanResult, comparing: boolean): string[] {
   return lines;
 }
 
-function comparisonSections(result: ScanResult): string[] {
+function comparisonSections(result: ScanResult, options: ReporterOptions): string[] {
   const comparison = result.comparison;
   if (comparison === undefined) return [];
-  const lines = ['', `### Fixed since ${md(comparison.ref)}`, ''];
-  if (comparison.fixed.length === 0) lines.push('No finding was fixed.');
-  else {
-    lines.push('| Finding | Id |', '|---|---|');
-    for (const fixed of comparison.fixed.slice(0, SUMMARY_TABLE_LIMIT)) lines.push(`| ${cell(fixed.title)} | ${cell(fixed.id)} |`);
-    if (comparison.fixed.length > SUMMARY_TABLE_LIMIT) {
-      lines.push('', `…and ${comparison.fixed.length - SUMMARY_TABLE_LIMIT} more.`);
+  const lines = ['', md(comparisonHeadline(comparison))];
+  for (const section of changeSections(result, options.failOn)) {
+    const counting = section.counts ? ' (counts against the change)' : '';
+    lines.push('', `### ${md(section.title)}: ${section.items.length}${counting}`, '');
+    if (section.items.length === 0) lines.push('None.');
+    for (const item of section.items.slice(0, SUMMARY_TABLE_LIMIT)) {
+      const severity = item.severity === undefined ? '' : `${item.fails ? `**${item.severity}**` : item.severity} `;
+      lines.push(`- ${severity}${md(item.text)}`);
     }
+    if (section.items.length > SUMMARY_TABLE_LIMIT) lines.push(`- …and ${section.items.length - SUMMARY_TABLE_LIMIT} more; see the full report.`);
   }
-  if (comparison.newRiskyLinks.length > 0) {
-    lines.push('', '### New risky links', '');
-    for (const link of comparison.newRiskyLinks.slice(0, SUMMARY_TABLE_LIMIT)) lines.push(`- ${md(link)}`);
-    if (comparison.newRiskyLinks.length > SUMMARY_TABLE_LIMIT) {
-      lines.push(`- …and ${comparison.newRiskyLinks.length - SUMMARY_TABLE_LIMIT} more`);
-    }
-  }
+  if (comparison.cannotTell !== undefined) lines.push('', `Not told: ${md(comparison.cannotTell)}.`);
   return lines;
 }
 
@@ -114,10 +135,11 @@ function comparisonSections(result: ScanResult): string[] {
 export function githubStepSummary(result: ScanResult, options: ReporterOptions): string {
   const comparison = result.comparison;
   const comparing = comparison !== undefined;
-  const failing = result.findings.filter((finding) => failsBuild(finding, options.failOn)).length;
+  const failing = result.findings.filter((finding) => failsBuild(finding, options.failOn)).length
+    + (comparison?.newRiskyLinks ?? []).filter((link) => riskyLinkFails(link, options.failOn)).length;
   const verdict = failing === 0
-    ? `no finding fails the build (--fail-on ${options.failOn})`
-    : `${failing} finding${failing === 1 ? '' : 's'} fail${failing === 1 ? 's' : ''} the build (--fail-on ${options.failOn})`;
+    ? `nothing fails the build (--fail-on ${options.failOn})`
+    : `${failing} finding${failing === 1 ? '' : 's'} or risky link${failing === 1 ? '' : 's'} fail${failing === 1 ? 's' : ''} the build (--fail-on ${options.failOn})`;
   const against = comparison === undefined ? ''
     : ` compared with ${comparison.kind} ${md(comparison.ref)}${comparison.commit === undefined ? '' : ` (${md(comparison.commit)})`}`;
   const listed = result.findings.filter((finding) => finding.status === 'open' && (!comparing || finding.new === true));
@@ -128,10 +150,8 @@ export function githubStepSummary(result: ScanResult, options: ReporterOptions):
     '',
     ...severityCounts(result, comparing),
     '',
-    comparing ? '### New open findings' : '### Open findings',
-    '',
-    ...(listed.length === 0 ? ['None.'] : findingsTable(listed, options)),
-    ...comparisonSections(result),
+    ...(comparing ? [] : ['### Open findings', '', ...(listed.length === 0 ? ['None.'] : findingsTable(listed, options))]),
+    ...comparisonSections(result, options),
   ];
   return `${lines.join('\n')}\n`;
 }

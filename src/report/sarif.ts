@@ -7,8 +7,8 @@
 // Accepted findings carry an external, accepted suppression justified by the acceptance.
 
 import { compareIds } from '../graph/attack-graph.js';
-import type { ScanResult } from '../findings/scan-result.js';
-import type { Finding } from '../findings/types.js';
+import type { FixedFinding, RiskyLink, ScanResult } from '../findings/scan-result.js';
+import type { Finding, FindingChange } from '../findings/types.js';
 import type { FindingSeverity, SourceLocation } from '../register/types.js';
 import type { RuleMeta } from '../rules/types.js';
 import { messageWithEvidence } from './finding-evidence.js';
@@ -117,12 +117,39 @@ function physicalLocation(location: SourceLocation, uriBase: string) {
   };
 }
 
+/** SPEC §4.1: worsened and hidden findings were known, and are now worse than the base showed them. */
+const BASELINE_STATE: Record<FindingChange, string> = { new: 'new', worsened: 'updated', hidden: 'updated', unchanged: 'unchanged' };
+
+/** A finding of the base that is gone: `absent`, with no location (it is no longer anywhere in the head). */
+function fixedResult(fixed: FixedFinding, ruleIndex: number) {
+  return {
+    ruleId: fixed.rule, ruleIndex, level: 'none', kind: 'pass',
+    message: { text: `Fixed since the base: ${fixed.title}` },
+    partialFingerprints: { 'sidedoorFindingId/v1': fixed.id },
+    baselineState: 'absent',
+    properties: { change: 'fixed' },
+  };
+}
+
+/** An edge added or changed since the base on a forbidden path: reported under unsegmented-path, as new. */
+function riskyLinkResult(link: RiskyLink, ruleIndex: number, uriBase: string) {
+  return {
+    ruleId: 'unsegmented-path', ruleIndex, level: sarifLevel(link.severity),
+    message: { text: `New risky link ${link.id}\nThe link ${link.id} was added or changed since the base and lies on a path that ${link.rules.join(', ')} forbids.` },
+    locations: [{ physicalLocation: physicalLocation(link.location, uriBase) }],
+    partialFingerprints: { 'sidedoorFindingId/v1': `new-risky-link:${link.id}` },
+    baselineState: 'new',
+    properties: { severity: link.severity, change: 'new-risky-link', rules: [...link.rules] },
+  };
+}
+
 function sarifResult(finding: Finding, ruleIndex: number, uriBase: string) {
-  const properties: { severity: FindingSeverity; status: string; new?: boolean } = {
+  const properties: { severity: FindingSeverity; status: string; new?: boolean; change?: string } = {
     severity: finding.severity,
     status: finding.status,
   };
   if (finding.new !== undefined) properties.new = finding.new;
+  if (finding.change !== undefined) properties.change = finding.change;
   const result: Record<string, unknown> = {
     ruleId: finding.rule,
     ruleIndex,
@@ -131,6 +158,7 @@ function sarifResult(finding: Finding, ruleIndex: number, uriBase: string) {
     locations: [{ physicalLocation: physicalLocation(finding.location, uriBase) }],
     partialFingerprints: { 'sidedoorFindingId/v1': finding.id },
   };
+  if (finding.change !== undefined) result.baselineState = BASELINE_STATE[finding.change];
   const acceptance = finding.acceptedBy;
   if (finding.status === 'accepted' && acceptance !== undefined) {
     const ticket = acceptance.ticket === undefined ? '' : `, ticket ${acceptance.ticket}`;
@@ -163,7 +191,12 @@ export function renderSarif(result: ScanResult, options: ReporterOptions): strin
         },
       },
       originalUriBaseIds: { [SRCROOT]: { description: { text: 'The root of the repository that holds the register.' } } },
-      results: result.findings.map((finding) => sarifResult(finding, ruleIndex.get(finding.rule) ?? 0, options.uriBase)),
+      results: [
+        ...result.findings.map((finding) => sarifResult(finding, ruleIndex.get(finding.rule) ?? 0, options.uriBase)),
+        ...(result.comparison?.newRiskyLinks ?? []).map((link) => riskyLinkResult(link, ruleIndex.get('unsegmented-path') ?? 0, options.uriBase)),
+        ...(result.comparison?.fixed ?? []).filter((fixed) => ruleIndex.has(fixed.rule))
+          .map((fixed) => fixedResult(fixed, ruleIndex.get(fixed.rule) ?? 0)),
+      ],
       columnKind: 'utf16CodeUnits',
     }],
   };

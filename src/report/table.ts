@@ -11,6 +11,7 @@ import type { ScanResult } from '../findings/scan-result.js';
 import type { Finding } from '../findings/types.js';
 import { SEVERITY_ORDER } from '../findings/types.js';
 import type { FindingSeverity } from '../register/types.js';
+import { changeSections, comparisonHeadline } from './change-sections.js';
 import { terminalText } from './terminal-text.js';
 import type { ReporterOptions } from './types.js';
 
@@ -41,12 +42,7 @@ export function renderTable(result: ScanResult, options: ReporterOptions): strin
     }
     out.push(table.toString(), '');
   }
-  if (result.comparison) {
-    const { fixed, newRiskyLinks, kind, ref } = result.comparison;
-    out.push(`Compared with ${kind === 'base' ? `git ref ${terminalText(ref)}` : `baseline ${terminalText(ref)}`}: `
-      + `${fixed.length} fixed${fixed.length > 0 ? ` (${fixed.map((f) => terminalText(f.id)).join(', ')})` : ''}`
-      + `${newRiskyLinks.length > 0 ? `; new risky links: ${newRiskyLinks.map(terminalText).join(', ')}` : ''}`);
-  }
+  if (result.comparison) out.push(...comparisonText(result, options, chalk), '');
   out.push(summaryLine(result, options, chalk));
   return `${out.join('\n')}\n`;
 }
@@ -69,7 +65,7 @@ function plain(text: string): Span {
 
 function describe(finding: Finding, chalk: InstanceType<typeof Chalk>): CellLines {
   const first: Span[] = [];
-  if (finding.new) first.push({ text: '[new]', paint: (t) => chalk.magenta(t) }, plain(' '));
+  if (finding.new === true) first.push({ text: `[${finding.change ?? 'new'}]`, paint: (t) => chalk.magenta(t) }, plain(' '));
   if (finding.status === 'accepted') first.push({ text: '[accepted]', paint: (t) => chalk.green(t) }, plain(' '));
   first.push({ text: terminalText(finding.title), paint: (t) => chalk.bold(t) });
   const lines: CellLines = [first, [{ text: terminalText(finding.id), paint: (t) => chalk.dim(t) }]];
@@ -110,12 +106,28 @@ function cellText(lines: CellLines, width: number): string {
   return out.join('\n');
 }
 
+/** The comparison, one block per category (SPEC §4.1), each item on its own line. */
+function comparisonText(result: ScanResult, options: ReporterOptions, chalk: InstanceType<typeof Chalk>): string[] {
+  const comparison = result.comparison as NonNullable<ScanResult['comparison']>;
+  const out = [chalk.bold(terminalText(comparisonHeadline(comparison)))];
+  for (const section of changeSections(result, options.failOn)) {
+    const counting = section.counts ? ' (counts against the change)' : '';
+    out.push('', chalk.bold(`${section.title.toUpperCase()} (${section.items.length})${section.items.length > 0 ? counting : ''}`));
+    for (const item of section.items) {
+      const severity = item.severity === undefined ? '' : `${item.severity} `;
+      out.push(`  ${item.fails ? chalk.red('✗ ') : '  '}${severity}${terminalText(item.text)}`);
+    }
+  }
+  if (comparison.cannotTell !== undefined) out.push('', terminalText(`Not told: ${comparison.cannotTell}.`));
+  return out;
+}
+
 function summaryLine(result: ScanResult, options: ReporterOptions, chalk: InstanceType<typeof Chalk>): string {
   const s = result.summary;
   const parts = SEVERITY_ORDER.filter((sev) => s[sev] > 0).map((sev) => `${s[sev]} ${sev}`);
   const open = SEVERITY_ORDER.reduce((n, sev) => n + s[sev], 0);
   const text = `${open === 0 ? 'no open findings' : `${open} open (${parts.join(', ')})`}, ${s.accepted} accepted`
-    + `${s.new !== undefined ? `, ${s.new} new` : ''}; failing on ${options.failOn} and above`
+    + `${s.new !== undefined ? `, ${s.new} counting against the change` : ''}; failing on ${options.failOn} and above`
     + `${result.remediations.length > 0 ? `; minimum cut: ${result.remediations.map((r) => `${terminalText(r.rule)} ${r.cut.length} link${r.cut.length === 1 ? '' : 's'}`).join(', ')}` : ''}`;
   return chalk.bold(text);
 }

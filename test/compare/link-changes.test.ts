@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addedOrChangedLinks } from '../../src/compare/link-changes.js';
+import { addedOrChangedEdges } from '../../src/compare/link-changes.js';
 import { makeRegister } from '../helpers/make-register.js';
 import type { RegisterInput } from '../helpers/make-register.js';
 
@@ -14,10 +14,10 @@ const base = makeRegister({ zones, systems, links: [
 ] });
 
 function changedAfter(links: RegisterInput['links'], extra: Partial<RegisterInput> = {}): string[] {
-  return [...addedOrChangedLinks(base, makeRegister({ zones, systems, links, ...extra }))].sort();
+  return [...addedOrChangedEdges(base.links, makeRegister({ zones, systems, links, ...extra }).links)].sort();
 }
 
-describe('addedOrChangedLinks', () => {
+describe('addedOrChangedEdges', () => {
   it('is empty for the same register', () => {
     expect(changedAfter([
       { from: 'a', to: 'b', protocol: 'https', port: 443, purpose: 'old purpose' },

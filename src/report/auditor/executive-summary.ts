@@ -96,15 +96,17 @@ function comparisonLines(input: AuditReportInput): string[] {
   const fresh = input.result.findings.filter((f) => f.status === 'open' && f.new === true).length;
   const lines = [
     '',
-    `Since ${comparison.kind === 'base' ? 'git ref' : 'baseline'} ${md(comparison.ref)}: ${plural(fresh, 'new open finding')}, `
-      + `${plural(comparison.fixed.length, 'fixed finding')}, ${plural(comparison.newRiskyLinks.length, 'new risky link')}.`,
+    `Since ${comparison.kind === 'base' ? 'git ref' : 'baseline'} ${md(comparison.ref)}: ${plural(fresh, 'open finding')} new, `
+      + `worsened or hidden by a trust claim (${comparison.worsened.length} worsened, ${comparison.hidden.length} hidden), `
+      + `${plural(comparison.fixed.length, 'fixed finding')}, ${plural(comparison.newRiskyLinks.length, 'new risky link')}, `
+      + `${plural(comparison.policyChanges.length, 'policy change')}.`,
   ];
   if (comparison.fixed.length > 0) {
     lines.push('', 'Fixed:', '', ...comparison.fixed.map((f) => `- ${md(f.title)} (${md(f.id)})`));
   }
   if (comparison.newRiskyLinks.length > 0) {
-    lines.push('', 'New risky links (added or changed since the base, on the paths of new findings):', '',
-      ...comparison.newRiskyLinks.map((id) => `- ${md(id)}`));
+    lines.push('', 'New risky links (added or changed since the base, on a path that a segmentation rule forbids):', '',
+      ...comparison.newRiskyLinks.map((link) => `- ${md(link.id)} (${link.severity}; ${link.rules.map(md).join(', ')})`));
   }
   return lines;
 }

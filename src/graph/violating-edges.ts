@@ -1,0 +1,61 @@
+// Which of a set of edges lie on a violating walk of a segmentation rule (SPEC §4.1, "new risky links"): an edge
+// u → v does when u is reached from a source of the rule and v reaches one of its targets, both with no allowed
+// gateway in the way, and the walk's source is not its target (a path has at least one link and a source is never
+// its own target, SPEC §2.2). Unlike a witness, this sees every way in: a new, longer or parallel path to a
+// (source, zone) pair that was already known is caught too.
+//
+// Two multi-source searches that keep each node's two nearest distinct origins (nearest-origins.ts): forward from
+// the sources' start nodes, backward from the targets. An edge qualifies when some origin reaching u differs from
+// some target reached from v; with two distinct labels per side that is decided exactly in O(1).
+// Cost: O(V + E) per rule.
+
+import type { AttackGraph } from './attack-graph.js';
+import type { Register, SegmentationRule } from '../register/types.js';
+import { pruneGateways } from './gateway-pruning.js';
+import { nearestTwoOrigins } from './nearest-origins.js';
+import { selectorMatcher } from './selectors.js';
+import { usableArcs } from './traversal-filter.js';
+
+/**
+ * The nodes a compromise of `source` starts from. Today: the source itself. A vendor source starts from its
+ * foothold (SPEC §2.2: the vendor and every node it reaches over supply edges alone); once footholds are in the
+ * graph (src/graph/foothold.ts), this returns footholdOf(source) for a vendor.
+ */
+export function startNodesOf(_graph: AttackGraph, source: number): readonly number[] {
+  return [source];
+}
+
+/** Link numbers (of `candidates`, a per-link 0/1 mask) that lie on a violating walk of `rule`. */
+export function edgesOnViolatingWalks(
+  register: Register, graph: AttackGraph, rule: SegmentationRule, candidates: Uint8Array,
+): number[] {
+  const pruning = pruneGateways(graph, rule.allow_via);
+  const isSource = selectorMatcher(register, graph, rule.from);
+  const isTarget = selectorMatcher(register, graph, rule.to);
+  const starts: number[] = [];
+  const targets: number[] = [];
+  for (let v = 0; v < graph.nodeCount; v++) {
+    if (pruning.removed[v] === 1) continue;
+    if (isSource(v)) for (const start of startNodesOf(graph, v)) starts.push(start);
+    if (isTarget(v)) targets.push(v);
+  }
+  if (starts.length === 0 || targets.length === 0) return [];
+  const reached = nearestTwoOrigins(graph, starts, 'forward', pruning.filter);
+  const reaching = nearestTwoOrigins(graph, targets, 'backward', pruning.filter);
+  const usable = usableArcs(graph, pruning.filter);
+  const found = new Uint8Array(graph.links.length);
+  for (let arc = 0; arc < graph.arcCount; arc++) {
+    const link = graph.arcLink[arc];
+    if (candidates[link] !== 1 || found[link] === 1 || (usable !== undefined && usable[arc] === 0)) continue;
+    const u = graph.arcFrom[arc];
+    const v = graph.arcTo[arc];
+    const origin = reached.firstOrigin[u];
+    const target = reaching.firstOrigin[v];
+    if (origin === -1 || target === -1) continue;
+    // Some (origin, target) pair differs unless both sides know only the same single node.
+    if (origin !== target || reached.secondOrigin[u] !== -1 || reaching.secondOrigin[v] !== -1) found[link] = 1;
+  }
+  const links: number[] = [];
+  for (let l = 0; l < found.length; l++) if (found[l] === 1) links.push(l);
+  return links;
+}
