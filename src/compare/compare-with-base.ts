@@ -3,7 +3,8 @@
 // - new: in (2), not in (1);
 // - worsened: in both, at a higher severity, or a path finding whose witness now uses an edge added or changed;
 // - hidden: in (3) and absent from (2), or lower in (2); named after the trust claims on its path or subject;
-// - new risky links: edges added or changed since REF on a violating walk of a segmentation rule, in (2) or (3);
+// - new risky links: edges added or changed since REF on a violating walk of a segmentation rule, in (2) or (3),
+//   from a source to a zone whose violation is open (an accepted violation lets its new links through);
 // - fixed: in (1), gone from (2) and (3); everything else is unchanged.
 // A finding whose severity differs between (2) and (3) is reported at the higher one: the claim does not lower it.
 
@@ -124,20 +125,38 @@ function claimsOn(finding: Finding, input: BaseComparisonInput): string[] {
   return (close.length > 0 ? close : input.claims).map((claim) => claim.text);
 }
 
+/** The open unsegmented-path findings as policy rule → zone → sources (subjects are [rule, source, zone]). */
+function openViolations(findings: readonly Finding[]): Map<string, Map<string, Set<string>>> {
+  const open = new Map<string, Map<string, Set<string>>>();
+  for (const finding of findings) {
+    if (finding.rule !== 'unsegmented-path' || finding.status !== 'open' || finding.subjects.length !== 3) continue;
+    const [rule, source, zone] = finding.subjects;
+    let zones = open.get(rule);
+    if (zones === undefined) open.set(rule, zones = new Map());
+    let sources = zones.get(zone);
+    if (sources === undefined) zones.set(zone, sources = new Set());
+    sources.add(source);
+  }
+  return open;
+}
+
 /** Added or changed edges on a violating walk of an enabled segmentation rule, in any of the evaluations given. */
 function riskyLinks(changed: ReadonlySet<string>, evaluations: readonly Evaluation[]): RiskyLink[] {
   const found = new Map<string, RiskyLink>();
-  for (const { register, graph } of evaluations) {
+  for (const { register, graph, findings } of evaluations) {
     const override = register.config.rules.get('unsegmented-path');
     if (override?.off === true || changed.size === 0) continue;
+    const open = openViolations(findings);
     const candidates = new Uint8Array(graph.links.length);
     for (const id of changed) {
       const link = graph.linkIndex.get(id);
       if (link !== undefined) candidates[link] = 1;
     }
     for (const rule of register.config.segmentation) {
+      const pairs = open.get(rule.id);
+      if (pairs === undefined) continue;
       const severity: FindingSeverity = override?.severity ?? rule.severity;
-      for (const l of edgesOnViolatingWalks(register, graph, rule, candidates)) {
+      for (const l of edgesOnViolatingWalks(register, graph, rule, candidates, pairs)) {
         const link = graph.links[l];
         const known = found.get(link.id);
         if (known === undefined) found.set(link.id, { id: link.id, rules: [rule.id], severity, location: link.loc });

@@ -4,10 +4,14 @@
 // its own target, SPEC §2.2). Unlike a witness, this sees every way in: a new, longer or parallel path to a
 // (source, zone) pair that was already known is caught too.
 //
-// Two multi-source searches that keep each node's two nearest distinct origins (nearest-origins.ts): forward from
-// the sources' start nodes, backward from the targets. An edge qualifies when some origin reaching u differs from
-// some target reached from v; with two distinct labels per side that is decided exactly in O(1).
-// Cost: O(V + E) per rule.
+// Only violations that still count are followed: per target zone, the sources whose (rule, source, zone) finding is
+// open, so an accepted violation lets its new links through, and only there. Any edge on a walk from S to a target T
+// of zone Z, T ≠ S, makes (S, Z) a violation (the walk contains a path), so nothing else needs checking.
+//
+// Per zone, two multi-source searches that keep each node's two nearest distinct origins (nearest-origins.ts):
+// forward from the sources' start nodes, backward from the zone's targets. An edge qualifies when some origin
+// reaching u differs from some target reached from v; with two distinct labels per side that is decided exactly in
+// O(1). Cost: O(V + E) per (rule, zone with open violations), as for the segmentation search itself.
 
 import type { AttackGraph } from './attack-graph.js';
 import type { Register, SegmentationRule } from '../register/types.js';
@@ -25,35 +29,45 @@ export function startNodesOf(_graph: AttackGraph, source: number): readonly numb
   return [source];
 }
 
-/** Link numbers (of `candidates`, a per-link 0/1 mask) that lie on a violating walk of `rule`. */
+/**
+ * Link numbers (of `candidates`, a per-link 0/1 mask) that lie on a violating walk of `rule` from one of the listed
+ * sources to a target in the listed zone (`pairs`: zone id → source ids, the violations that still count; an
+ * accepted violation is left out by the caller). O(V + E) per zone listed.
+ */
 export function edgesOnViolatingWalks(
   register: Register, graph: AttackGraph, rule: SegmentationRule, candidates: Uint8Array,
+  pairs: ReadonlyMap<string, ReadonlySet<string>>,
 ): number[] {
   const pruning = pruneGateways(graph, rule.allow_via);
   const isSource = selectorMatcher(register, graph, rule.from);
   const isTarget = selectorMatcher(register, graph, rule.to);
-  const starts: number[] = [];
-  const targets: number[] = [];
-  for (let v = 0; v < graph.nodeCount; v++) {
-    if (pruning.removed[v] === 1) continue;
-    if (isSource(v)) for (const start of startNodesOf(graph, v)) starts.push(start);
-    if (isTarget(v)) targets.push(v);
-  }
-  if (starts.length === 0 || targets.length === 0) return [];
-  const reached = nearestTwoOrigins(graph, starts, 'forward', pruning.filter);
-  const reaching = nearestTwoOrigins(graph, targets, 'backward', pruning.filter);
   const usable = usableArcs(graph, pruning.filter);
   const found = new Uint8Array(graph.links.length);
-  for (let arc = 0; arc < graph.arcCount; arc++) {
-    const link = graph.arcLink[arc];
-    if (candidates[link] !== 1 || found[link] === 1 || (usable !== undefined && usable[arc] === 0)) continue;
-    const u = graph.arcFrom[arc];
-    const v = graph.arcTo[arc];
-    const origin = reached.firstOrigin[u];
-    const target = reaching.firstOrigin[v];
-    if (origin === -1 || target === -1) continue;
-    // Some (origin, target) pair differs unless both sides know only the same single node.
-    if (origin !== target || reached.secondOrigin[u] !== -1 || reaching.secondOrigin[v] !== -1) found[link] = 1;
+  for (const [zone, sourceIds] of pairs) {
+    const starts: number[] = [];
+    for (const id of sourceIds) {
+      const source = graph.nodeIndex.get(id);
+      if (source === undefined || pruning.removed[source] === 1 || !isSource(source)) continue;
+      for (const start of startNodesOf(graph, source)) starts.push(start);
+    }
+    const targets: number[] = [];
+    for (let v = 0; v < graph.nodeCount; v++) {
+      if (pruning.removed[v] === 0 && graph.nodeZone[v] === zone && isTarget(v)) targets.push(v);
+    }
+    if (starts.length === 0 || targets.length === 0) continue;
+    const reached = nearestTwoOrigins(graph, starts, 'forward', pruning.filter);
+    const reaching = nearestTwoOrigins(graph, targets, 'backward', pruning.filter);
+    for (let arc = 0; arc < graph.arcCount; arc++) {
+      const link = graph.arcLink[arc];
+      if (candidates[link] !== 1 || found[link] === 1 || (usable !== undefined && usable[arc] === 0)) continue;
+      const origin = reached.firstOrigin[graph.arcFrom[arc]];
+      const target = reaching.firstOrigin[graph.arcTo[arc]];
+      if (origin === -1 || target === -1) continue;
+      // Some (origin, target) pair differs unless both sides know only the same single node.
+      if (origin !== target || reached.secondOrigin[graph.arcFrom[arc]] !== -1 || reaching.secondOrigin[graph.arcTo[arc]] !== -1) {
+        found[link] = 1;
+      }
+    }
   }
   const links: number[] = [];
   for (let l = 0; l < found.length; l++) if (found[l] === 1) links.push(l);
