@@ -4,7 +4,7 @@
 
 import type { Comparison, ScanResult } from '../findings/scan-result.js';
 import type { Finding } from '../findings/types.js';
-import type { FindingSeverity } from '../register/types.js';
+import type { FindingSeverity, SourceLocation } from '../register/types.js';
 import { failsBuild, riskyLinkFails } from './ci-gate.js';
 import { witnessPathText } from './finding-evidence.js';
 
@@ -27,6 +27,16 @@ export interface ChangeSection {
   items: ChangeItem[];
 }
 
+/** `2 findings and 1 new risky link fail`, `1 finding fails`, or `no finding fails` (the build, at --fail-on). */
+export function failingText(result: ScanResult, failOn: FindingSeverity): string {
+  const findings = result.findings.filter((f) => failsBuild(f, failOn)).length;
+  const links = (result.comparison?.newRiskyLinks ?? []).filter((link) => riskyLinkFails(link, failOn)).length;
+  if (findings + links === 0) return 'no finding fails';
+  const count = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
+  const parts = [findings > 0 ? count(findings, 'finding') : '', links > 0 ? count(links, 'new risky link') : ''];
+  return `${parts.filter((p) => p !== '').join(' and ')} fail${findings + links === 1 ? 's' : ''}`;
+}
+
 /** One sentence: what the scan was compared with, and whose policy judged. */
 export function comparisonHeadline(comparison: Comparison): string {
   if (comparison.kind === 'baseline') return `Compared with baseline ${comparison.ref}.`;
@@ -37,7 +47,12 @@ export function comparisonHeadline(comparison: Comparison): string {
   return `Compared with git ref ${comparison.ref}${commit}, ${judge}.`;
 }
 
-export function changeSections(result: ScanResult, failOn: FindingSeverity): ChangeSection[] {
+/**
+ * `where` prints a source location (register-relative for the terminal, repository-relative in CI formats).
+ */
+export function changeSections(
+  result: ScanResult, failOn: FindingSeverity, where: (location: SourceLocation) => string,
+): ChangeSection[] {
   const comparison = result.comparison;
   if (comparison === undefined) return [];
   const byChange = (change: Finding['change']) => result.findings.filter((f) => f.change === change);
@@ -68,7 +83,7 @@ export function changeSections(result: ScanResult, failOn: FindingSeverity): Cha
       key: 'new_risky_links', title: 'New risky links', counts: true,
       items: comparison.newRiskyLinks.map((link) => ({
         id: link.id, severity: link.severity, fails: riskyLinkFails(link, failOn),
-        text: `${link.id}: added or changed, on a violating walk of ${link.rules.join(', ')} (${link.location.file}:${link.location.line})`,
+        text: `${link.id}: added or changed, on a violating walk of ${link.rules.join(', ')} (${where(link.location)})`,
       })),
     });
   }
@@ -81,7 +96,7 @@ export function changeSections(result: ScanResult, failOn: FindingSeverity): Cha
       key: 'policy_changes', title: comparison.judgedBy === 'head' ? 'Policy changes (applied: --policy-from head)' : 'Policy changes (not applied until merged)',
       counts: false,
       items: comparison.policyChanges.map((c) => ({
-        id: c.subject, text: `${c.weakens ? '[weakens] ' : ''}${c.description} (${c.location.file}:${c.location.line})`, fails: false,
+        id: c.subject, text: `${c.weakens ? '[weakens] ' : ''}${c.description} (${where(c.location)})`, fails: false,
       })),
     });
   }

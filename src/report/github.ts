@@ -12,7 +12,7 @@
 
 import type { RiskyLink, ScanResult } from '../findings/scan-result.js';
 import { SEVERITY_ORDER, type Finding } from '../findings/types.js';
-import { changeSections, comparisonHeadline } from './change-sections.js';
+import { changeSections, comparisonHeadline, failingText } from './change-sections.js';
 import { failsBuild, isAtOrAbove, riskyLinkFails } from './ci-gate.js';
 import { messageWithEvidence } from './finding-evidence.js';
 import { escapeMarkdownInline as md, escapeMarkdownTableCell as cell } from './markdown-escape.js';
@@ -96,7 +96,7 @@ function findingsTable(findings: readonly Finding[], options: ReporterOptions): 
 }
 
 function severityCounts(result: ScanResult, comparing: boolean): string[] {
-  const header = comparing ? '| Severity | Open | New | Accepted |' : '| Severity | Open | Accepted |';
+  const header = comparing ? '| Severity | Open | Open, counting against the change | Accepted |' : '| Severity | Open | Accepted |';
   const lines = [header, comparing ? '|---|---:|---:|---:|' : '|---|---:|---:|'];
   for (const severity of SEVERITY_ORDER) {
     let open = 0;
@@ -117,7 +117,7 @@ function comparisonSections(result: ScanResult, options: ReporterOptions): strin
   const comparison = result.comparison;
   if (comparison === undefined) return [];
   const lines = ['', md(comparisonHeadline(comparison))];
-  for (const section of changeSections(result, options.failOn)) {
+  for (const section of changeSections(result, options.failOn, (loc) => `${repoRelativePath(options.uriBase, loc.file)}:${loc.line}`)) {
     const counting = section.counts ? ' (counts against the change)' : '';
     lines.push('', `### ${md(section.title)}: ${section.items.length}${counting}`, '');
     if (section.items.length === 0) lines.push('None.');
@@ -135,22 +135,17 @@ function comparisonSections(result: ScanResult, options: ReporterOptions): strin
 export function githubStepSummary(result: ScanResult, options: ReporterOptions): string {
   const comparison = result.comparison;
   const comparing = comparison !== undefined;
-  const failing = result.findings.filter((finding) => failsBuild(finding, options.failOn)).length
-    + (comparison?.newRiskyLinks ?? []).filter((link) => riskyLinkFails(link, options.failOn)).length;
-  const verdict = failing === 0
-    ? `nothing fails the build (--fail-on ${options.failOn})`
-    : `${failing} finding${failing === 1 ? '' : 's'} or risky link${failing === 1 ? '' : 's'} fail${failing === 1 ? 's' : ''} the build (--fail-on ${options.failOn})`;
+  const verdict = `${failingText(result, options.failOn)} the build (--fail-on ${options.failOn})`;
   const against = comparison === undefined ? ''
     : ` compared with ${comparison.kind} ${md(comparison.ref)}${comparison.commit === undefined ? '' : ` (${md(comparison.commit)})`}`;
-  const listed = result.findings.filter((finding) => finding.status === 'open' && (!comparing || finding.new === true));
+  const listed = result.findings.filter((finding) => finding.status === 'open');
   const lines = [
     `## sidedoor: ${verdict}`,
     '',
     `Scan of ${md(result.today)}${against}.`,
     '',
     ...severityCounts(result, comparing),
-    '',
-    ...(comparing ? [] : ['### Open findings', '', ...(listed.length === 0 ? ['None.'] : findingsTable(listed, options))]),
+    ...(comparing ? [] : ['', '### Open findings', '', ...(listed.length === 0 ? ['None.'] : findingsTable(listed, options))]),
     ...comparisonSections(result, options),
   ];
   return `${lines.join('\n')}\n`;

@@ -7,8 +7,7 @@ import type { ScanResult } from '../findings/scan-result.js';
 import { SEVERITY_ORDER } from '../findings/types.js';
 import { findingsBySeverity } from './auditor/findings.js';
 import { formatCount, plural, table } from './auditor/text.js';
-import { failsBuild, riskyLinkFails } from './ci-gate.js';
-import { changeSections, comparisonHeadline } from './change-sections.js';
+import { changeSections, comparisonHeadline, failingText } from './change-sections.js';
 import { escapeMarkdownInline as md } from './markdown-escape.js';
 import { repoRelativePath } from './repo-path.js';
 import type { ReporterOptions } from './types.js';
@@ -40,7 +39,7 @@ function comparisonLines(result: ScanResult, options: ReporterOptions): string[]
   const comparison = result.comparison;
   if (comparison === undefined) return [];
   const lines = ['', `## Since ${comparison.kind === 'base' ? 'git ref' : 'baseline'} ${md(comparison.ref)}`, '', md(comparisonHeadline(comparison))];
-  for (const section of changeSections(result, options.failOn)) {
+  for (const section of changeSections(result, options.failOn, (loc) => `${repoRelativePath(options.uriBase, loc.file)}:${loc.line}`)) {
     const counting = section.counts ? ' (counts against the change)' : '';
     lines.push('', `### ${md(section.title)}: ${section.items.length}${counting}`, '');
     if (section.items.length === 0) lines.push('None.');
@@ -53,20 +52,17 @@ function comparisonLines(result: ScanResult, options: ReporterOptions): string[]
   return lines;
 }
 
-function failingText(findings: number, riskyLinks: number): string {
-  const parts = [findings > 0 ? plural(findings, 'finding') : '', riskyLinks > 0 ? plural(riskyLinks, 'new risky link') : ''];
-  return `${parts.filter((p) => p !== '').join(' and ')} fail${findings + riskyLinks === 1 ? 's' : ''}`;
+function capitalised(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 export function renderMarkdown(result: ScanResult, options: ReporterOptions): string {
-  const failing = result.findings.filter((f) => failsBuild(f, options.failOn)).length;
-  const riskyFailing = (result.comparison?.newRiskyLinks ?? []).filter((link) => riskyLinkFails(link, options.failOn)).length;
   const title = result.organization === undefined ? 'sidedoor scan' : `sidedoor scan: ${md(result.organization)}`;
   const lines = [
     `# ${title}`,
     '',
     `Scan of ${result.today}: ${plural(result.register.vendors, 'vendor')}, ${plural(result.register.systems, 'system')}, `
-      + `${plural(result.register.links, 'link')}. ${failing + riskyFailing === 0 ? 'No finding fails' : failingText(failing, riskyFailing)} `
+      + `${plural(result.register.links, 'link')}. ${capitalised(failingText(result, options.failOn))} `
       + `the build (--fail-on ${options.failOn}).`,
     '',
     ...countsTable(result),

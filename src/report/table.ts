@@ -110,7 +110,7 @@ function cellText(lines: CellLines, width: number): string {
 function comparisonText(result: ScanResult, options: ReporterOptions, chalk: InstanceType<typeof Chalk>): string[] {
   const comparison = result.comparison as NonNullable<ScanResult['comparison']>;
   const out = [chalk.bold(terminalText(comparisonHeadline(comparison)))];
-  for (const section of changeSections(result, options.failOn)) {
+  for (const section of changeSections(result, options.failOn, (loc) => `${loc.file}:${loc.line}`)) {
     const counting = section.counts ? ' (counts against the change)' : '';
     out.push('', chalk.bold(`${section.title.toUpperCase()} (${section.items.length})${section.items.length > 0 ? counting : ''}`));
     for (const item of section.items) {
