@@ -4,12 +4,9 @@
 // in src/compare/ and src/git/.
 
 import { readFileSync } from 'node:fs';
-import { compareWithBase } from '../compare/compare-with-base.js';
-import type { Compared, Evaluation } from '../compare/compare-with-base.js';
-import { judgedUnder } from '../compare/judging-policy.js';
 import type { PolicySide } from '../compare/judging-policy.js';
-import { policyChanges } from '../compare/policy-changes.js';
-import { asBaseTrustedIt } from '../compare/trust-restore.js';
+import { judgeChange } from '../compare/judge-change.js';
+import type { JudgedChange } from '../compare/judge-change.js';
 import { compareWithBaseline } from '../compare/compare-with-baseline.js';
 import type { Baseline } from '../compare/baseline-file.js';
 import { BASELINE_SHAPE, parseBaseline } from '../compare/parse-baseline.js';
@@ -21,7 +18,6 @@ import type { RegisterTreeAtRef } from '../git/load-register-at-ref.js';
 import { checkRefArgument } from '../git/resolve-commit.js';
 import { TooManyFilesError } from '../register/discover.js';
 import type { FileParser, PhaseTimer } from '../register/load-register.js';
-import { runScan } from '../scan/run-scan.js';
 import type { ScanOutcome } from '../scan/run-scan.js';
 import { terminalText } from '../report/terminal-text.js';
 import { UsageError } from './errors.js';
@@ -91,45 +87,22 @@ export interface CompareContext {
   parse?: FileParser;
 }
 
-/** The head's outcome (the findings as the comparison classifies them) and the comparison. */
-export interface ComparedRun {
-  outcome: ScanOutcome;
-  compared: Compared;
-}
-
 /** `--baseline`: the head is scanned once, under its own policy, then classified against the file. */
 export function compareWithBaselineRun(
   request: Extract<ComparisonRequest, { kind: 'baseline' }>, head: ScanOutcome & { register: Register }, only?: string[],
-): ComparedRun {
+): JudgedChange {
   const compared = compareWithBaseline(head, request.baseline, request.file, { rules: only });
   warnStale(compared.comparison.fixed, request.file);
   return { outcome: { ...head, findings: compared.findings }, compared };
 }
 
-/**
- * `--base`: the three evaluations of SPEC §4.1, each under the judging policy (the base's, or the head's with
- * `--policy-from head`): the base, the head, and the head as the base trusted it. The third is skipped when the
- * change makes no trust claim, since it would be the head itself.
- */
+/** `--base`: load the register at the ref, then judge the change (src/compare/judge-change.ts). */
 export function compareWithBaseRun(
   request: Extract<ComparisonRequest, { kind: 'base' }>, head: Register, context: CompareContext,
-): ComparedRun {
+): JudgedChange {
   const { ref, commit } = request.located;
   const base = loadBase(request.located, head, context);
-  const judge = request.policyFrom === 'head' ? head : base;
-  const evaluate = (register: Register, label: string): Evaluation & { outcome: ScanOutcome } => {
-    const outcome = runScan(register, { today: context.today, only: context.only, timer: prefixed(label, context.timer) });
-    return { register, graph: outcome.graph, findings: outcome.findings, outcome };
-  };
-  const atBase = evaluate(judgedUnder(base, judge), 'base ');
-  const atHead = evaluate(judgedUnder(head, judge), '');
-  const trusted = asBaseTrustedIt(atHead.register, base);
-  const asTrusted = trusted.claims.length === 0 ? atHead : evaluate(judgedUnder(trusted.register, judge), 'trusted ');
-  const compared = compareWithBase({
-    base: atBase, head: atHead, trusted: asTrusted, claims: trusted.claims,
-    policyChanges: policyChanges(base, head), judgedBy: request.policyFrom, ref: { ref, commit },
-  });
-  return { outcome: { ...atHead.outcome, findings: compared.findings }, compared };
+  return judgeChange(base, head, { today: context.today, only: context.only, policyFrom: request.policyFrom, ref: { ref, commit }, timer: context.timer });
 }
 
 function loadBase(located: RegisterTreeAtRef, head: Register, context: CompareContext): Register {

@@ -72,20 +72,16 @@ export function asBaseTrustedIt(head: Register, base: Register): TrustedRegister
 
   const baseVia = new Map<string, readonly string[]>();
   for (const link of base.links) baseVia.set(link.id, link.via);
+  // Only a `via` that names a gateway the base did not list is a claim; a `via` shortened at head claims nothing
+  // (it can only show more), so it is kept.
   const links: Link[] = head.links.map((link) => {
     const before = baseVia.get(link.id) ?? [];
-    if (sameSet(before, link.via)) return link;
     const added = link.via.filter((g) => !before.includes(g)).sort(compareIds);
-    if (added.length > 0) claims.push({ subject: link.id, text: `link ${link.id}: via ${added.join(', ')} claimed` });
+    if (added.length === 0) return link;
+    claims.push({ subject: link.id, text: `link ${link.id}: via ${added.join(', ')} claimed` });
     return { ...link, via: [...before] };
   });
 
   claims.sort((a, b) => compareIds(a.subject, b.subject) || compareIds(a.text, b.text));
   return { register: { ...head, zones, vendors, systems, links }, claims };
-}
-
-function sameSet(a: readonly string[], b: readonly string[]): boolean {
-  if (a.length !== b.length) return false;
-  const set = new Set(a);
-  return b.every((x) => set.has(x));
 }
