@@ -93,13 +93,14 @@ function recordsLines(input: AuditReportInput): string[] {
 function comparisonLines(input: AuditReportInput): string[] {
   const comparison = input.result.comparison;
   if (comparison === undefined) return [];
-  const fresh = input.result.findings.filter((f) => f.status === 'open' && f.new === true).length;
+  const counting = input.result.findings.filter((f) => f.status === 'open' && f.new === true);
+  const newCount = counting.filter((f) => f.change === undefined || f.change === 'new').length;
   const lines = [
     '',
-    `Since ${comparison.kind === 'base' ? 'git ref' : 'baseline'} ${md(comparison.ref)}: ${plural(fresh, 'open finding')} new, `
-      + `worsened or hidden by a trust claim (${comparison.worsened.length} worsened, ${comparison.hidden.length} hidden), `
-      + `${plural(comparison.fixed.length, 'fixed finding')}, ${plural(comparison.newRiskyLinks.length, 'new risky link')}, `
-      + `${plural(comparison.policyChanges.length, 'policy change')}.`,
+    `Since ${comparison.kind === 'base' ? 'git ref' : 'baseline'} ${md(comparison.ref)}: ${plural(counting.length, 'open finding')} `
+      + `${counting.length === 1 ? 'counts' : 'count'} against the change (${newCount} new, ${comparison.worsened.length} worsened, `
+      + `${comparison.hidden.length} hidden by a trust claim), ${plural(comparison.fixed.length, 'fixed finding')}, `
+      + `${plural(comparison.newRiskyLinks.length, 'new risky link')}, ${plural(comparison.policyChanges.length, 'policy change')}.`,
   ];
   if (comparison.fixed.length > 0) {
     lines.push('', 'Fixed:', '', ...comparison.fixed.map((f) => `- ${md(f.title)} (${md(f.id)})`));
