@@ -41,9 +41,10 @@ export function judgeChange(base: Register, head: Register, options: JudgeOption
   const atHead = evaluate(judgedUnder(head, judge), '');
   const trusted = asBaseTrustedIt(atHead.register, base);
   const asTrusted = trusted.claims.length === 0 ? atHead : evaluate(judgedUnder(trusted.register, judge), 'trusted ');
-  const compared = compareWithBase({
+  const compare = () => compareWithBase({
     base: atBase, head: atHead, trusted: asTrusted, claims: trusted.claims,
     policyChanges: policyChanges(base, head), judgedBy: options.policyFrom, ref: options.ref,
   });
+  const compared = timer === undefined ? compare() : timer('compare', compare);
   return { outcome: { ...atHead.outcome, findings: compared.findings }, compared };
 }

@@ -13,6 +13,7 @@
 import type { Link } from '../register/types.js';
 import { compareIds } from '../graph/attack-graph.js';
 
+/** The fields that the analysis reads, as one string: equal signatures mean an unchanged edge. */
 export function linkSignature(link: Link): string {
   return JSON.stringify([
     link.from, link.to, link.kind, link.protocol ?? null, link.port ?? null, link.auth, link.encrypted,
@@ -20,13 +21,29 @@ export function linkSignature(link: Link): string {
   ]);
 }
 
+/** The same comparison as linkSignature, field by field, without building strings (it runs on every edge). */
+export function sameEdge(a: Link, b: Link): boolean {
+  return a.from === b.from && a.to === b.to && a.kind === b.kind && a.protocol === b.protocol && a.port === b.port
+    && a.auth === b.auth && a.encrypted === b.encrypted && a.bidirectional === b.bidirectional
+    && a.on_demand === b.on_demand && a.implicit === b.implicit && sameGateways(a.via, b.via);
+}
+
+function sameGateways(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  if (a.length === 0) return true;
+  const sortedA = [...a].sort(compareIds);
+  const sortedB = [...b].sort(compareIds);
+  return sortedA.every((id, i) => id === sortedB[i]);
+}
+
 /** Ids of `after` edges that are absent from `before` or differ from it. O(edges). */
 export function addedOrChangedEdges(before: readonly Link[], after: readonly Link[]): Set<string> {
-  const known = new Map<string, string>();
-  for (const link of before) known.set(link.id, linkSignature(link));
+  const known = new Map<string, Link>();
+  for (const link of before) known.set(link.id, link);
   const changed = new Set<string>();
   for (const link of after) {
-    if (known.get(link.id) !== linkSignature(link)) changed.add(link.id);
+    const old = known.get(link.id);
+    if (old === undefined || !sameEdge(old, link)) changed.add(link.id);
   }
   return changed;
 }

@@ -71,10 +71,11 @@ export function asBaseTrustedIt(head: Register, base: Register): TrustedRegister
   }
 
   const baseVia = new Map<string, readonly string[]>();
-  for (const link of base.links) baseVia.set(link.id, link.via);
+  for (const link of base.links) if (link.via.length > 0) baseVia.set(link.id, link.via);
   // Only a `via` that names a gateway the base did not list is a claim; a `via` shortened at head claims nothing
   // (it can only show more), so it is kept.
   const links: Link[] = head.links.map((link) => {
+    if (link.via.length === 0) return link;
     const before = baseVia.get(link.id) ?? [];
     const added = link.via.filter((g) => !before.includes(g)).sort(compareIds);
     if (added.length === 0) return link;

@@ -11,10 +11,13 @@
 // Per zone, two multi-source searches that keep each node's two nearest distinct origins (nearest-origins.ts):
 // forward from the sources' start nodes, backward from the zone's targets. An edge qualifies when some origin
 // reaching u differs from some target reached from v; with two distinct labels per side that is decided exactly in
-// O(1). Cost: O(V + E) per (rule, zone with open violations), as for the segmentation search itself.
+// O(1). Only the candidate arcs are checked, and a zone is searched only when a candidate arc's head reaches one of
+// its targets and one of its open sources reaches a candidate arc's tail (two searches per rule decide that).
+// Cost: O(V + E) per rule, plus O(V + E) per zone that passes that screen (few, for a change of a few links).
 
 import type { AttackGraph } from './attack-graph.js';
 import type { Register, SegmentationRule } from '../register/types.js';
+import { bfsDistances } from './bfs-distances.js';
 import { pruneGateways } from './gateway-pruning.js';
 import { nearestTwoOrigins } from './nearest-origins.js';
 import { selectorMatcher } from './selectors.js';
@@ -39,34 +42,46 @@ export function edgesOnViolatingWalks(
   pairs: ReadonlyMap<string, ReadonlySet<string>>,
 ): number[] {
   const pruning = pruneGateways(graph, rule.allow_via);
+  const usable = usableArcs(graph, pruning.filter);
+  const arcs: number[] = [];
+  for (let arc = 0; arc < graph.arcCount; arc++) {
+    if (candidates[graph.arcLink[arc]] === 1 && (usable === undefined || usable[arc] === 1)) arcs.push(arc);
+  }
+  if (arcs.length === 0) return [];
+  // A cheap screen first (one search each way for the whole rule): a zone can matter only if some candidate arc's
+  // head reaches one of its targets and some open source reaches a candidate arc's tail.
+  const fromHeads = bfsDistances(graph, arcs.map((arc) => graph.arcTo[arc]), 'forward', pruning.filter);
+  const toTails = bfsDistances(graph, arcs.map((arc) => graph.arcFrom[arc]), 'backward', pruning.filter);
   const isSource = selectorMatcher(register, graph, rule.from);
   const isTarget = selectorMatcher(register, graph, rule.to);
-  const usable = usableArcs(graph, pruning.filter);
+  const targetsByZone = new Map<string, number[]>();
+  for (let v = 0; v < graph.nodeCount; v++) {
+    if (pruning.removed[v] === 1 || fromHeads[v] === -1 || !pairs.has(graph.nodeZone[v]) || !isTarget(v)) continue;
+    const list = targetsByZone.get(graph.nodeZone[v]);
+    if (list === undefined) targetsByZone.set(graph.nodeZone[v], [v]);
+    else list.push(v);
+  }
   const found = new Uint8Array(graph.links.length);
-  for (const [zone, sourceIds] of pairs) {
+  for (const [zone, targets] of targetsByZone) {
     const starts: number[] = [];
-    for (const id of sourceIds) {
+    for (const id of pairs.get(zone) ?? []) {
       const source = graph.nodeIndex.get(id);
       if (source === undefined || pruning.removed[source] === 1 || !isSource(source)) continue;
-      for (const start of startNodesOf(graph, source)) starts.push(start);
+      for (const start of startNodesOf(graph, source)) if (toTails[start] !== -1) starts.push(start);
     }
-    const targets: number[] = [];
-    for (let v = 0; v < graph.nodeCount; v++) {
-      if (pruning.removed[v] === 0 && graph.nodeZone[v] === zone && isTarget(v)) targets.push(v);
-    }
-    if (starts.length === 0 || targets.length === 0) continue;
+    if (starts.length === 0) continue;
     const reached = nearestTwoOrigins(graph, starts, 'forward', pruning.filter);
     const reaching = nearestTwoOrigins(graph, targets, 'backward', pruning.filter);
-    for (let arc = 0; arc < graph.arcCount; arc++) {
+    for (const arc of arcs) {
       const link = graph.arcLink[arc];
-      if (candidates[link] !== 1 || found[link] === 1 || (usable !== undefined && usable[arc] === 0)) continue;
-      const origin = reached.firstOrigin[graph.arcFrom[arc]];
-      const target = reaching.firstOrigin[graph.arcTo[arc]];
+      if (found[link] === 1) continue;
+      const u = graph.arcFrom[arc];
+      const v = graph.arcTo[arc];
+      const origin = reached.firstOrigin[u];
+      const target = reaching.firstOrigin[v];
       if (origin === -1 || target === -1) continue;
       // Some (origin, target) pair differs unless both sides know only the same single node.
-      if (origin !== target || reached.secondOrigin[graph.arcFrom[arc]] !== -1 || reaching.secondOrigin[graph.arcTo[arc]] !== -1) {
-        found[link] = 1;
-      }
+      if (origin !== target || reached.secondOrigin[u] !== -1 || reaching.secondOrigin[v] !== -1) found[link] = 1;
     }
   }
   const links: number[] = [];

@@ -54,3 +54,15 @@ describe('addedOrChangedEdges', () => {
     ], { systems: facing })).toEqual(['internet-to-a']);
   });
 });
+
+describe('sameEdge', () => {
+  it('agrees with comparing signatures, on every pair of links of a small random register', async () => {
+    const { sameEdge, linkSignature } = await import('../../src/compare/link-changes.js');
+    const register = makeRegister({ zones, systems, links: [
+      { from: 'a', to: 'b' }, { from: 'a', to: 'b', id: 'x', via: ['fw'] }, { from: 'a', to: 'b', id: 'y', via: ['fw', 'a'] },
+      { from: 'a', to: 'b', id: 'z', via: ['a', 'fw'] }, { from: 'a', to: 'b', id: 'w', auth: 'mfa' }, { from: 'b', to: 'a' },
+      { from: 'a', to: 'b', id: 'v', port: 22 }, { from: 'a', to: 'b', id: 'u', protocol: 'http' }, { from: 'a', to: 'b', id: 't', bidirectional: true },
+    ] });
+    for (const a of register.links) for (const b of register.links) expect(sameEdge(a, b)).toBe(linkSignature(a) === linkSignature(b));
+  });
+});
