@@ -217,3 +217,16 @@ describe('judgeChange against a brute-force oracle', () => {
     for (const [category, count] of Object.entries(seen)) expect(count, category).toBeGreaterThan(5);
   });
 });
+
+describe('judgeChange with a base policy that names what the head removed', () => {
+  it('judges without failing: unknown zones, systems and gateways in the base policy simply match nothing', () => {
+    const rule = { id: 'p', from: { zones: ['guest'], systems: ['guest-ap'] }, to: { zones: ['adm'] }, allow_via: ['fw'], severity: 'critical' as const };
+    const base: RegisterInput = { zones, systems: [...systems, { id: 'fw', zone: 'lan', kind: 'firewall' }], segmentation: [rule],
+      links: [{ from: 'guest-ap', to: 'fw' }, { from: 'fw', to: 'dc' }] };
+    const head: RegisterInput = { zones: zones.filter((z) => z.id !== 'guest'), systems: systems.filter((s) => s.zone !== 'guest'),
+      links: [{ from: 'wks', to: 'dc', auth: 'mfa' }] };
+    const { compared } = judge(base, head);
+    expect(compared.comparison.policyChanges).toEqual([expect.objectContaining({ kind: 'segmentation', subject: 'p', weakens: true })]);
+    expect(compared.comparison.newRiskyLinks).toEqual([]);
+  });
+});
