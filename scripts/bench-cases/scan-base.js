@@ -2,8 +2,8 @@
 // as the base trusted it), next to a plain warm scan of the same register (SPEC §6 target: at most 2.5×).
 // The register is committed to a throw-away git repository as `main`, then changed the way a pull request would:
 // a new system in a low-trust zone that claims to be a firewall (a trust claim, so the third evaluation runs) with a
-// link into the most trusted zone, and a link to it from an existing low-trust system. Each command runs three
-// times after a warm-up; the median wall-clock time is printed. A benchmark, not a test: it asserts nothing.
+// link into the most trusted zone, and a link to it from an existing low-trust system. After a warm-up, the two
+// commands run three times each, alternating; the median wall-clock time of each is printed. A benchmark, not a test: it asserts nothing.
 
 import { spawnSync, execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
@@ -52,14 +52,19 @@ export async function run({ repo, registerDir }) {
       ], { cwd: top, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
       return { ms: performance.now() - start, code: child.status, stderr: child.stderr };
     };
-    const median = (extra) => {
-      scan(extra); // warm-up: fills the parse cache for the head's files
-      const runs = Array.from({ length: RUNS }, () => scan(extra));
-      const times = runs.map((r) => r.ms).sort((a, b) => a - b);
-      return { ms: times[Math.floor(RUNS / 2)], code: runs[0].code, stderr: runs[0].stderr };
-    };
-    const plain = median([]);
-    const gated = median(['--base', 'main']);
+    // Warm-up (fills the parse cache for the head's files), then the two commands alternate, so that a busy machine
+    // slows both alike.
+    scan([]);
+    scan(['--base', 'main']);
+    const plainRuns = [];
+    const gatedRuns = [];
+    for (let i = 0; i < RUNS; i++) {
+      plainRuns.push(scan([]));
+      gatedRuns.push(scan(['--base', 'main']));
+    }
+    const median = (runs) => ({ ...runs[0], ms: runs.map((r) => r.ms).sort((a, b) => a - b)[Math.floor(RUNS / 2)] });
+    const plain = median(plainRuns);
+    const gated = median(gatedRuns);
     const failed = [plain, gated].find((r) => r.code !== 0 && r.code !== 1);
     if (failed !== undefined) return [`scan --base: a run failed (exit ${failed.code}): ${failed.stderr.split('\n')[0]}`];
     return [
