@@ -24,6 +24,3 @@ export function buildFails(result: ScanResult, failOn: FindingSeverity): boolean
   return result.findings.some((f) => failsBuild(f, failOn))
     || (result.comparison?.newRiskyLinks ?? []).some((link) => riskyLinkFails(link, failOn));
 }
-
-/** What counts against the change: the categories of SPEC §4.1 that fail a build, in the order they are shown. */
-export const COUNTING_CHANGES = ['new', 'worsened', 'hidden'] as const;
