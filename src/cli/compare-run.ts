@@ -4,8 +4,9 @@
 // in src/compare/ and src/git/.
 
 import { readFileSync } from 'node:fs';
-import { compareWithBase } from '../compare/compare-with-base.js';
-import type { Compared, ScannedRegister } from '../compare/compare-with-base.js';
+import type { PolicySide } from '../compare/judging-policy.js';
+import { judgeChange } from '../compare/judge-change.js';
+import type { JudgedChange } from '../compare/judge-change.js';
 import { compareWithBaseline } from '../compare/compare-with-baseline.js';
 import type { Baseline } from '../compare/baseline-file.js';
 import { BASELINE_SHAPE, parseBaseline } from '../compare/parse-baseline.js';
@@ -17,14 +18,14 @@ import type { RegisterTreeAtRef } from '../git/load-register-at-ref.js';
 import { checkRefArgument } from '../git/resolve-commit.js';
 import { TooManyFilesError } from '../register/discover.js';
 import type { FileParser, PhaseTimer } from '../register/load-register.js';
-import { runScan } from '../scan/run-scan.js';
+import type { ScanOutcome } from '../scan/run-scan.js';
 import { terminalText } from '../report/terminal-text.js';
 import { UsageError } from './errors.js';
 import { DEFAULT_MAX_DIAGNOSTICS, formatDiagnostics } from './load.js';
 import type { RegisterOptions } from './load.js';
 
 export type ComparisonRequest =
-  | { kind: 'base'; located: RegisterTreeAtRef }
+  | { kind: 'base'; located: RegisterTreeAtRef; policyFrom: PolicySide }
   | { kind: 'baseline'; file: string; baseline: Baseline };
 
 /**
@@ -32,14 +33,19 @@ export type ComparisonRequest =
  * working tree's register root (called only for --base, after the ref itself passed the checks that need no git).
  */
 export function comparisonRequest(
-  options: RegisterOptions & { base?: string; baseline?: string }, registerRoot: () => string,
+  options: RegisterOptions & { base?: string; baseline?: string; policyFrom?: string }, registerRoot: () => string,
 ): ComparisonRequest | undefined {
   if (options.base !== undefined && options.baseline !== undefined) {
     throw new UsageError('--base and --baseline cannot be used together: compare with a git ref or with a baseline file, not both');
   }
+  const policyFrom = options.policyFrom ?? 'base';
+  if (policyFrom !== 'base' && policyFrom !== 'head') throw new UsageError(`--policy-from must be base or head, not '${policyFrom}'`);
+  if (options.policyFrom !== undefined && options.base === undefined) {
+    throw new UsageError('--policy-from needs --base: it says whose policy and acceptances judge the change from a git ref');
+  }
   if (options.base !== undefined) {
     const ref = options.base;
-    return { kind: 'base', located: asUsageError(ref, () => {
+    return { kind: 'base', policyFrom, located: asUsageError(ref, () => {
       checkRefArgument(ref);
       return locateRegisterAtRef(registerRoot(), ref, { maxFileBytes: options.maxFileSize, maxFiles: options.maxFiles });
     }) };
@@ -81,21 +87,27 @@ export interface CompareContext {
   parse?: FileParser;
 }
 
-export function compareRun(request: ComparisonRequest, head: ScannedRegister, context: CompareContext): Compared {
-  if (request.kind === 'baseline') {
-    const compared = compareWithBaseline(head, request.baseline, request.file, { rules: context.only });
-    warnStale(compared.comparison.fixed, request.file);
-    return compared;
-  }
-  const { ref, commit } = request.located;
-  const base = loadBase(request.located, head, context);
-  const baseFindings = runScan(base, { today: context.today, only: context.only, timer: prefixed('base ', context.timer) }).findings;
-  return compareWithBase(head, { register: base, findings: baseFindings }, { ref, commit });
+/** `--baseline`: the head is scanned once, under its own policy, then classified against the file. */
+export function compareWithBaselineRun(
+  request: Extract<ComparisonRequest, { kind: 'baseline' }>, head: ScanOutcome & { register: Register }, only?: string[],
+): JudgedChange {
+  const compared = compareWithBaseline(head, request.baseline, request.file, { rules: only });
+  warnStale(compared.comparison.fixed, request.file);
+  return { outcome: { ...head, findings: compared.findings }, compared };
 }
 
-function loadBase(located: RegisterTreeAtRef, head: ScannedRegister, context: CompareContext): Register {
+/** `--base`: load the register at the ref, then judge the change (src/compare/judge-change.ts). */
+export function compareWithBaseRun(
+  request: Extract<ComparisonRequest, { kind: 'base' }>, head: Register, context: CompareContext,
+): JudgedChange {
+  const { ref, commit } = request.located;
+  const base = loadBase(request.located, head, context);
+  return judgeChange(base, head, { today: context.today, only: context.only, policyFrom: request.policyFrom, ref: { ref, commit }, timer: context.timer });
+}
+
+function loadBase(located: RegisterTreeAtRef, head: Register, context: CompareContext): Register {
   const ref = located.ref;
-  const loaded = asUsageError(ref, () => readRegisterAtRef(head.register.root, located, {
+  const loaded = asUsageError(ref, () => readRegisterAtRef(head.root, located, {
     maxFileBytes: context.limits.maxFileSize, parse: context.parse, timer: prefixed('base ', context.timer),
   }));
   if (loaded.register === undefined) {

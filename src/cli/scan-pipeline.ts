@@ -6,12 +6,12 @@ import { GitRefError } from '../git/git-error.js';
 import { registerPrefix } from '../git/register-prefix.js';
 import { toPosixPath } from '../util/posix-path.js';
 import type { ScanResult } from '../findings/scan-result.js';
-import { severityRank } from '../findings/types.js';
+import { buildFails } from '../report/ci-gate.js';
 import type { FindingSeverity, Register } from '../register/types.js';
 import { runScan } from '../scan/run-scan.js';
 import type { ScanOutcome } from '../scan/run-scan.js';
 import { buildScanResult } from '../scan/scan-result.js';
-import { compareRun, comparisonRequest } from './compare-run.js';
+import { compareWithBaseRun, compareWithBaselineRun, comparisonRequest } from './compare-run.js';
 import { cachedParser, loadOrFailCached, locateRoot } from './load.js';
 import type { RegisterOptions } from './load.js';
 import { PhaseTimings } from './phase-timer.js';
@@ -25,6 +25,8 @@ export interface ScanCommandOptions extends RegisterOptions {
   base?: string;
   /** `--baseline FILE`: mark findings new against this baseline file. */
   baseline?: string;
+  /** `--policy-from base|head`: whose policy and acceptances judge a `--base` comparison (default base). */
+  policyFrom?: string;
 }
 
 export interface ScanRun {
@@ -43,10 +45,13 @@ export async function runScanCommand(options: ScanCommandOptions): Promise<ScanR
   const request = comparisonRequest(options, () => locateRoot(options));
   const timings = new PhaseTimings();
   const { register, cache } = await loadOrFailCached(options, timings.timer);
-  const scanned = runScan(register, { today, only: options.rule, timer: timings.timer });
-  const compared = request === undefined ? undefined : compareRun(request, { register, findings: scanned.findings }, {
-    today, only: options.rule, limits: options, timer: timings.timer, parse: cachedParser(cache),
-  });
+  // With --base the head is evaluated inside the comparison, under the judging policy: never twice.
+  const run = request?.kind === 'base'
+    ? compareWithBaseRun(request, register, { today, only: options.rule, limits: options, timer: timings.timer, parse: cachedParser(cache) })
+    : undefined;
+  const scanned = run?.outcome ?? runScan(register, { today, only: options.rule, timer: timings.timer });
+  const compared = run?.compared
+    ?? (request?.kind === 'baseline' ? compareWithBaselineRun(request, { ...scanned, register }, options.rule).compared : undefined);
   const outcome = compared === undefined ? scanned : { ...scanned, findings: compared.findings };
   const result = timings.timer('report', () => buildScanResult(register, outcome.findings, outcome.remediations, {
     today, rootLabel: toPosixPath(relative(process.cwd(), register.root)) || '.', comparison: compared?.comparison,
@@ -54,11 +59,9 @@ export async function runScanCommand(options: ScanCommandOptions): Promise<ScanR
   return { register, outcome, result, uriBase: repoRelativeRoot(register.root), today, timings };
 }
 
-/** Exit 1 when an open finding is at or above the threshold; when comparing, only new ones count. */
+/** Exit 1 when something fails the build (report/ci-gate.ts: when comparing, only what counts against the change). */
 export function shouldFail(result: ScanResult, failOn: FindingSeverity): boolean {
-  const comparing = result.comparison !== undefined;
-  return result.findings.some((f) => f.status === 'open' && (!comparing || f.new === true)
-    && severityRank(f.severity) <= severityRank(failOn));
+  return buildFails(result, failOn);
 }
 
 /** The register root within its repository, for repo-relative URIs; outside git, relative to the working directory. */

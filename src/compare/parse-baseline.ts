@@ -3,11 +3,11 @@
 // a hand edit gone wrong) is never met with a cryptic message.
 
 import type { z } from 'zod';
-import { BASELINE_VERSION, baselineSchema } from './baseline-file.js';
+import { BASELINE_VERSION, READABLE_BASELINE_VERSIONS, baselineSchema } from './baseline-file.js';
 import type { Baseline } from './baseline-file.js';
 
 export const BASELINE_SHAPE =
-  `A baseline is JSON like {"version": ${BASELINE_VERSION}, "tool": "sidedoor", "findings": [{"id": "…", "rule": "…", "title": "…"}]}, `
+  `A baseline is JSON like {"version": ${BASELINE_VERSION}, "tool": "sidedoor", "findings": [{"id": "…", "rule": "…", "title": "…", "severity": "high"}]}, `
   + 'written by `sidedoor baseline`';
 
 const MAX_ISSUES = 5;
@@ -49,7 +49,7 @@ function describeIssue(issue: z.core.$ZodIssue, data: unknown): string {
   const value = valueAt(data, issue.path);
   if (value === undefined && issue.path.length > 0) return `${where} is missing`;
   if (issue.path.length === 1 && issue.path[0] === 'version' && value !== undefined) {
-    return `\`version\` must be ${BASELINE_VERSION}, not ${JSON.stringify(value)} (this sidedoor reads baseline version ${BASELINE_VERSION}; regenerate the file with \`sidedoor baseline\`)`;
+    return `\`version\` must be ${READABLE_BASELINE_VERSIONS.join(' or ')}, not ${JSON.stringify(value)} (this sidedoor reads baseline versions ${READABLE_BASELINE_VERSIONS.join(' and ')}; regenerate the file with \`sidedoor baseline\`)`;
   }
   if (issue.path.length === 1 && issue.path[0] === 'tool' && value !== undefined) return `\`tool\` must be "sidedoor", not ${JSON.stringify(value)}`;
   if (issue.code === 'invalid_type') return `${where} must be ${article(issue.expected)}, not ${describeValue(value)}`;

@@ -4,6 +4,9 @@ import type { FindingSeverity, SourceLocation } from '../register/types.js';
 
 export type FindingStatus = 'open' | 'accepted';
 
+/** How a finding relates to the base it is compared with (SPEC §4.1); the first three count against the change. */
+export type FindingChange = 'new' | 'worsened' | 'hidden' | 'unchanged';
+
 export interface Finding {
   /** `<rule>:<subject ids joined by ':'>`; never derived from line numbers (SPEC §3.2). */
   id: string;
@@ -12,6 +15,8 @@ export interface Finding {
   status: FindingStatus;
   /** Present only when the scan compares against a base or a baseline. */
   new?: boolean;
+  /** Present only when the scan compares against a base or a baseline; `new` is true for new, worsened and hidden. */
+  change?: FindingChange;
   title: string;
   message: string;
   subjects: string[];
@@ -36,7 +41,7 @@ export interface AcceptanceRef {
 }
 
 /** A finding as a rule emits it, before status, overrides and sorting. */
-export type RawFinding = Omit<Finding, 'status' | 'new' | 'acceptedBy'>;
+export type RawFinding = Omit<Finding, 'status' | 'new' | 'change' | 'acceptedBy'>;
 
 export interface Remediation {
   /** The policy (segmentation) rule id. */

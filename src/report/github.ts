@@ -5,17 +5,18 @@
 // BEL, C1, bidi controls) are shown as visible `\u{…}` escapes, as on the terminal: the Actions log viewer renders
 // ANSI sequences, and a local run prints these lines to a terminal.
 //
-// Level: `error` exactly for the findings that fail the build (open, at or above --fail-on, and new when the scan
-// compares with a base), otherwise `warning` for medium and above, `notice` for low and info.
+// Level: `error` exactly for what fails the build (open, at or above --fail-on, and, when the scan compares with a
+// base, counting against the change), otherwise `warning` for medium and above, `notice` for low and info.
 //
 // GitHub turns only the first 10 commands of each level in a step into annotations; the rest stay in the log. So
-// annotations come in order of importance — what counts against the change first, then by severity — and when a
-// level overflows, one notice, printed first so that it is itself shown, says how many are not annotated and that the
-// job summary lists every open finding.
+// annotations come in order of importance — what counts against the change first (new, worsened and hidden findings,
+// then new risky links), then by severity — and when a level overflows, one notice, printed first so that it is itself
+// shown, says how many are not annotated and that the job summary lists every open finding.
 
-import type { ScanResult } from '../findings/scan-result.js';
+import type { RiskyLink, ScanResult } from '../findings/scan-result.js';
 import { SEVERITY_ORDER, severityRank, type Finding } from '../findings/types.js';
-import { failsBuild, isAtOrAbove } from './ci-gate.js';
+import { changeSections, comparisonHeadline, failingText } from './change-sections.js';
+import { failsBuild, isAtOrAbove, riskyLinkFails } from './ci-gate.js';
 import { messageWithEvidence } from './finding-evidence.js';
 import { escapeMarkdownInline as md, escapeMarkdownTableCell as cell } from './markdown-escape.js';
 import { repoRelativePath } from './repo-path.js';
@@ -57,19 +58,42 @@ function annotationLevel(finding: Finding, options: ReporterOptions): Annotation
   return isAtOrAbove(finding.severity, 'medium') ? 'warning' : 'notice';
 }
 
-function annotationMessage(finding: Finding): string {
-  const novelty = finding.new === true ? ', new' : '';
-  return `${messageWithEvidence(finding)}\nFinding: ${finding.id} (${finding.severity}${novelty})`;
+function annotationMessage(finding: Finding, result: ScanResult): string {
+  const change = finding.new === true ? `, ${finding.change ?? 'new'}` : '';
+  const lines = [messageWithEvidence(finding)];
+  const hidden = finding.change === 'hidden' ? result.comparison?.hidden.find((h) => h.id === finding.id) : undefined;
+  if (hidden !== undefined) lines.push(`Hidden by: ${hidden.claims.join('; ')}`);
+  const worsened = finding.change === 'worsened' ? result.comparison?.worsened.find((w) => w.id === finding.id) : undefined;
+  if (worsened !== undefined) {
+    lines.push(`Worsened: ${worsened.before} → ${worsened.severity}${worsened.links.length > 0 ? `; witness through added or changed ${worsened.links.join(', ')}` : ''}`);
+  }
+  lines.push(`Finding: ${finding.id} (${finding.severity}${change})`);
+  return lines.join('\n');
 }
 
-function annotation(finding: Finding, options: ReporterOptions): string {
+function annotationLine(level: string, location: { file: string; line: number; column: number }, title: string, message: string, options: ReporterOptions): string {
   const properties = [
-    `file=${escapeGithubProperty(repoRelativePath(options.uriBase, finding.location.file))}`,
-    `line=${finding.location.line}`,
-    `col=${finding.location.column}`,
-    `title=${escapeGithubProperty(finding.title)}`,
+    `file=${escapeGithubProperty(repoRelativePath(options.uriBase, location.file))}`,
+    `line=${location.line}`,
+    `col=${location.column}`,
+    `title=${escapeGithubProperty(title)}`,
   ].join(',');
-  return `::${annotationLevel(finding, options)} ${properties}::${escapeGithubData(annotationMessage(finding))}`;
+  return `::${level} ${properties}::${escapeGithubData(message)}`;
+}
+
+function annotation(finding: Finding, result: ScanResult, options: ReporterOptions): string {
+  return annotationLine(annotationLevel(finding, options), finding.location, finding.title, annotationMessage(finding, result), options);
+}
+
+function riskyLinkLevel(link: RiskyLink, options: ReporterOptions): AnnotationLevel {
+  if (riskyLinkFails(link, options.failOn)) return 'error';
+  return isAtOrAbove(link.severity, 'medium') ? 'warning' : 'notice';
+}
+
+function riskyLinkAnnotation(link: RiskyLink, ref: string, options: ReporterOptions): string {
+  return annotationLine(riskyLinkLevel(link, options), link.location, `New risky link ${link.id}`,
+    `The link ${link.id} was added or changed since ${ref} and lies on a path that ${link.rules.join(', ')} forbids `
+    + `(a source reaches it and it reaches a target, with no allowed gateway).\nNew risky link: ${link.id} (${link.severity})`, options);
 }
 
 function plural(count: number, word: string): string {
@@ -96,12 +120,18 @@ function overflowNotice(counts: Map<AnnotationLevel, number>): string | undefine
 
 export function renderGithub(result: ScanResult, options: ReporterOptions): string {
   const open = result.findings.filter((finding) => finding.status === 'open').sort(annotationOrder);
+  const counting = open.filter(countsAgainstChange);
+  const rest = open.filter((finding) => !countsAgainstChange(finding));
+  const annotations: { level: AnnotationLevel; line: string }[] = [
+    ...counting.map((finding) => ({ level: annotationLevel(finding, options), line: annotation(finding, result, options) })),
+    ...(result.comparison?.newRiskyLinks ?? []).map((link) => ({
+      level: riskyLinkLevel(link, options), line: riskyLinkAnnotation(link, result.comparison?.ref ?? '', options),
+    })),
+    ...rest.map((finding) => ({ level: annotationLevel(finding, options), line: annotation(finding, result, options) })),
+  ];
   const counts = new Map<AnnotationLevel, number>();
-  for (const finding of open) {
-    const level = annotationLevel(finding, options);
-    counts.set(level, (counts.get(level) ?? 0) + 1);
-  }
-  const lines = open.map((finding) => annotation(finding, options));
+  for (const { level } of annotations) counts.set(level, (counts.get(level) ?? 0) + 1);
+  const lines = annotations.map(({ line }) => line);
   const notice = overflowNotice(counts);
   if (notice !== undefined) lines.unshift(notice);
   return lines.map((line) => `${line}\n`).join('');
@@ -121,7 +151,7 @@ function findingsTable(findings: readonly Finding[], options: ReporterOptions): 
 }
 
 function severityCounts(result: ScanResult, comparing: boolean): string[] {
-  const header = comparing ? '| Severity | Open | New | Accepted |' : '| Severity | Open | Accepted |';
+  const header = comparing ? '| Severity | Open | Open, counting against the change | Accepted |' : '| Severity | Open | Accepted |';
   const lines = [header, comparing ? '|---|---:|---:|---:|' : '|---|---:|---:|'];
   for (const severity of SEVERITY_ORDER) {
     let open = 0;
@@ -138,25 +168,21 @@ function severityCounts(result: ScanResult, comparing: boolean): string[] {
   return lines;
 }
 
-function comparisonSections(result: ScanResult): string[] {
+function comparisonSections(result: ScanResult, options: ReporterOptions): string[] {
   const comparison = result.comparison;
   if (comparison === undefined) return [];
-  const lines = ['', `### Fixed since ${md(comparison.ref)}`, ''];
-  if (comparison.fixed.length === 0) lines.push('No finding was fixed.');
-  else {
-    lines.push('| Finding | Id |', '|---|---|');
-    for (const fixed of comparison.fixed.slice(0, SUMMARY_TABLE_LIMIT)) lines.push(`| ${cell(fixed.title)} | ${cell(fixed.id)} |`);
-    if (comparison.fixed.length > SUMMARY_TABLE_LIMIT) {
-      lines.push('', `…and ${comparison.fixed.length - SUMMARY_TABLE_LIMIT} more.`);
+  const lines = ['', md(comparisonHeadline(comparison))];
+  for (const section of changeSections(result, options.failOn, (loc) => `${repoRelativePath(options.uriBase, loc.file)}:${loc.line}`)) {
+    const counting = section.counts ? ' (counts against the change)' : '';
+    lines.push('', `### ${md(section.title)}: ${section.items.length}${counting}`, '');
+    if (section.items.length === 0) lines.push('None.');
+    for (const item of section.items.slice(0, SUMMARY_TABLE_LIMIT)) {
+      const severity = item.severity === undefined ? '' : `${item.fails ? `**${item.severity}**` : item.severity} `;
+      lines.push(`- ${severity}${md(item.text)}`);
     }
+    if (section.items.length > SUMMARY_TABLE_LIMIT) lines.push(`- …and ${section.items.length - SUMMARY_TABLE_LIMIT} more; see the full report.`);
   }
-  if (comparison.newRiskyLinks.length > 0) {
-    lines.push('', '### New risky links', '');
-    for (const link of comparison.newRiskyLinks.slice(0, SUMMARY_TABLE_LIMIT)) lines.push(`- ${md(link)}`);
-    if (comparison.newRiskyLinks.length > SUMMARY_TABLE_LIMIT) {
-      lines.push(`- …and ${comparison.newRiskyLinks.length - SUMMARY_TABLE_LIMIT} more`);
-    }
-  }
+  if (comparison.cannotTell !== undefined) lines.push('', `Not told: ${md(comparison.cannotTell)}.`);
   return lines;
 }
 
@@ -164,14 +190,10 @@ function comparisonSections(result: ScanResult): string[] {
 export function githubStepSummary(result: ScanResult, options: ReporterOptions): string {
   const comparison = result.comparison;
   const comparing = comparison !== undefined;
-  const failing = result.findings.filter((finding) => failsBuild(finding, options.failOn)).length;
-  const verdict = failing === 0
-    ? `no finding fails the build (--fail-on ${options.failOn})`
-    : `${failing} finding${failing === 1 ? '' : 's'} fail${failing === 1 ? 's' : ''} the build (--fail-on ${options.failOn})`;
+  const verdict = `${failingText(result, options.failOn)} the build (--fail-on ${options.failOn})`;
   const against = comparison === undefined ? ''
     : ` compared with ${comparison.kind} ${md(comparison.ref)}${comparison.commit === undefined ? '' : ` (${md(comparison.commit)})`}`;
   const open = result.findings.filter((finding) => finding.status === 'open');
-  const listed = open.filter((finding) => !comparing || countsAgainstChange(finding));
   const others = comparing ? open.filter((finding) => !countsAgainstChange(finding)) : [];
   const lines = [
     `## sidedoor: ${verdict}`,
@@ -179,13 +201,10 @@ export function githubStepSummary(result: ScanResult, options: ReporterOptions):
     `Scan of ${md(result.today)}${against}.`,
     '',
     ...severityCounts(result, comparing),
-    '',
-    comparing ? '### New open findings' : '### Open findings',
-    '',
-    ...(listed.length === 0 ? ['None.'] : findingsTable(listed, options)),
+    ...(comparing ? [] : ['', '### Open findings', '', ...(open.length === 0 ? ['None.'] : findingsTable(open, options))]),
+    ...comparisonSections(result, options),
     // Every open finding is listed somewhere: annotations past GitHub's limit point here.
     ...(others.length === 0 ? [] : ['', '### Other open findings', '', ...findingsTable(others, options)]),
-    ...comparisonSections(result),
   ];
   return `${lines.join('\n')}\n`;
 }

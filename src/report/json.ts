@@ -4,12 +4,16 @@
 // Extensions beyond the SPEC example, both additive:
 // - an accepted finding carries `acceptance: {finding, approved_by, expires, reason, ticket?}` after `location`
 //   (the acceptance that covers it; its source location is left out, as only the finding's location is contract);
-// - a scan with `--base` or `--baseline` ends with
-//   `comparison: {kind, ref, commit?, fixed: [{id, rule, title}], new_risky_links: [link ids]}` after `summary`.
+// - a scan with `--base` or `--baseline` ends with `comparison` after `summary` (SPEC §4.1):
+//   {kind, ref, commit?, judged_by?, worsened: [{id, rule, title, severity, before, links}],
+//    hidden: [{id, rule, title, severity, shown?, claims}], new_risky_links: [{id, rules, severity, location}],
+//    fixed: [{id, rule, title}], policy_changes: [{kind, subject, description, weakens, location}], cannot_tell?}.
+//   `judged_by` (base or head) is present with --base; `cannot_tell` says what a baseline cannot tell.
 // Findings keep the order of the scan result, which sorts them by severity, then id.
 
 import type { Comparison, ScanResult, SeveritySummary } from '../findings/scan-result.js';
 import type { AcceptanceRef, Finding } from '../findings/types.js';
+import type { SourceLocation } from '../register/types.js';
 import { jsonDocument } from './terminal-text.js';
 import type { ReporterOptions } from './types.js';
 
@@ -35,6 +39,7 @@ function jsonFinding(finding: Finding): JsonObject {
     status: finding.status,
   };
   if (finding.new !== undefined) out.new = finding.new;
+  if (finding.change !== undefined) out.change = finding.change;
   out.title = finding.title;
   out.message = finding.message;
   out.subjects = [...finding.subjects];
@@ -62,11 +67,31 @@ function jsonSummary(summary: SeveritySummary): JsonObject {
   return out;
 }
 
+function jsonLocation(location: SourceLocation): JsonObject {
+  return { file: location.file, line: location.line, column: location.column };
+}
+
 function jsonComparison(comparison: Comparison): JsonObject {
   const out: JsonObject = { kind: comparison.kind, ref: comparison.ref };
   if (comparison.commit !== undefined) out.commit = comparison.commit;
+  if (comparison.judgedBy !== undefined) out.judged_by = comparison.judgedBy;
+  out.worsened = comparison.worsened.map((w) => ({
+    id: w.id, rule: w.rule, title: w.title, severity: w.severity, before: w.before, links: [...w.links],
+  }));
+  out.hidden = comparison.hidden.map((h) => {
+    const entry: JsonObject = { id: h.id, rule: h.rule, title: h.title, severity: h.severity };
+    if (h.shown !== undefined) entry.shown = h.shown;
+    entry.claims = [...h.claims];
+    return entry;
+  });
+  out.new_risky_links = comparison.newRiskyLinks.map((link) => ({
+    id: link.id, rules: [...link.rules], severity: link.severity, location: jsonLocation(link.location),
+  }));
   out.fixed = comparison.fixed.map((fixed) => ({ id: fixed.id, rule: fixed.rule, title: fixed.title }));
-  out.new_risky_links = [...comparison.newRiskyLinks];
+  out.policy_changes = comparison.policyChanges.map((c) => ({
+    kind: c.kind, subject: c.subject, description: c.description, weakens: c.weakens, location: jsonLocation(c.location),
+  }));
+  if (comparison.cannotTell !== undefined) out.cannot_tell = comparison.cannotTell;
   return out;
 }
 

@@ -4,13 +4,15 @@
 //   title as message and the message, witness path and impact as body;
 // - <skipped> for accepted findings, with the acceptance as message;
 // - other open findings pass, their message kept in <system-out> so the dashboard still shows them.
+// When the scan compares with a base, a finding that counts against the change has its category in brackets before
+// its title (`[new]`, `[worsened]`, `[hidden]`), and new risky links form a suite of their own (`new-risky-link`).
 // Every value is XML-escaped, and characters XML 1.0 cannot carry (controls other than tab, LF and CR, lone
 // surrogates, U+FFFE/U+FFFF) are dropped. No timestamps or durations: the output must be byte-identical.
 
 import { compareIds } from '../graph/attack-graph.js';
-import type { ScanResult } from '../findings/scan-result.js';
+import type { RiskyLink, ScanResult } from '../findings/scan-result.js';
 import type { Finding } from '../findings/types.js';
-import { failsBuild } from './ci-gate.js';
+import { failsBuild, riskyLinkFails } from './ci-gate.js';
 import { messageWithEvidence } from './finding-evidence.js';
 import type { ReporterOptions } from './types.js';
 
@@ -59,10 +61,20 @@ function testcase(finding: Finding, options: ReporterOptions, counts: SuiteCount
   const body = escapeXmlText(messageWithEvidence(finding));
   if (failsBuild(finding, options.failOn)) {
     counts.failures += 1;
-    const attributes = `message="${escapeXmlAttribute(finding.title)}" type="${escapeXmlAttribute(finding.severity)}"`;
+    const mark = finding.new === true ? `[${finding.change ?? 'new'}] ` : '';
+    const attributes = `message="${escapeXmlAttribute(`${mark}${finding.title}`)}" type="${escapeXmlAttribute(finding.severity)}"`;
     return `${open}\n      <failure ${attributes}>${body}</failure>\n    </testcase>`;
   }
   return `${open}\n      <system-out>${escapeXmlText(`${finding.severity}: ${finding.title}`)}\n${body}</system-out>\n    </testcase>`;
+}
+
+function riskyLinkCase(link: RiskyLink, options: ReporterOptions, counts: SuiteCounts): string {
+  counts.tests += 1;
+  const open = `    <testcase classname="new-risky-link" name="${escapeXmlAttribute(link.id)}">`;
+  const body = escapeXmlText(`The link ${link.id} was added or changed since the base and lies on a path that ${link.rules.join(', ')} forbids.`);
+  if (!riskyLinkFails(link, options.failOn)) return `${open}\n      <system-out>${body}</system-out>\n    </testcase>`;
+  counts.failures += 1;
+  return `${open}\n      <failure message="${escapeXmlAttribute(`[new risky link] ${link.id}`)}" type="${escapeXmlAttribute(link.severity)}">${body}</failure>\n    </testcase>`;
 }
 
 export function renderJunit(result: ScanResult, options: ReporterOptions): string {
@@ -83,6 +95,14 @@ export function renderJunit(result: ScanResult, options: ReporterOptions): strin
       `  <testsuite name="${escapeXmlAttribute(rule)}" tests="${counts.tests}" failures="${counts.failures}" `
       + `errors="0" skipped="${counts.skipped}">\n${cases.join('\n')}\n  </testsuite>`,
     );
+  }
+  const risky = result.comparison?.newRiskyLinks ?? [];
+  if (risky.length > 0) {
+    const counts: SuiteCounts = { tests: 0, failures: 0, skipped: 0 };
+    const cases = risky.map((link) => riskyLinkCase(link, options, counts));
+    total.tests += counts.tests;
+    total.failures += counts.failures;
+    suites.push(`  <testsuite name="new-risky-link" tests="${counts.tests}" failures="${counts.failures}" errors="0" skipped="0">\n${cases.join('\n')}\n  </testsuite>`);
   }
   // No `skipped` here: the Jenkins JUnit XSD allows it on <testsuite> only (name, time, tests, failures, disabled and
   // errors on <testsuites>); the suites carry the skipped counts.

@@ -7,7 +7,7 @@ import type { ScanResult } from '../findings/scan-result.js';
 import { SEVERITY_ORDER } from '../findings/types.js';
 import { findingsBySeverity } from './auditor/findings.js';
 import { formatCount, plural, table } from './auditor/text.js';
-import { failsBuild } from './ci-gate.js';
+import { changeSections, comparisonHeadline, failingText } from './change-sections.js';
 import { escapeMarkdownInline as md } from './markdown-escape.js';
 import { repoRelativePath } from './repo-path.js';
 import type { ReporterOptions } from './types.js';
@@ -22,7 +22,7 @@ function countsTable(result: ScanResult): string[] {
       ? [severity, formatCount(open.length), formatCount(open.filter((f) => f.new === true).length), formatCount(accepted)]
       : [severity, formatCount(open.length), formatCount(accepted)];
   });
-  return comparing ? table(['Severity', 'Open', 'New and open', 'Accepted'], 'lrrr', rows) : table(['Severity', 'Open', 'Accepted'], 'lrr', rows);
+  return comparing ? table(['Severity', 'Open', 'Open, counting against the change', 'Accepted'], 'lrrr', rows) : table(['Severity', 'Open', 'Accepted'], 'lrr', rows);
 }
 
 function remediationLines(result: ScanResult): string[] {
@@ -35,26 +35,34 @@ function remediationLines(result: ScanResult): string[] {
   ];
 }
 
-function comparisonLines(result: ScanResult): string[] {
+function comparisonLines(result: ScanResult, options: ReporterOptions): string[] {
   const comparison = result.comparison;
   if (comparison === undefined) return [];
-  const lines = ['', `## Since ${comparison.kind === 'base' ? 'git ref' : 'baseline'} ${md(comparison.ref)}`, ''];
-  lines.push(comparison.fixed.length === 0 ? 'No finding was fixed.' : 'Fixed:');
-  if (comparison.fixed.length > 0) lines.push('', ...comparison.fixed.map((f) => `- ${md(f.title)} (${md(f.id)})`));
-  if (comparison.newRiskyLinks.length > 0) {
-    lines.push('', 'New risky links:', '', ...comparison.newRiskyLinks.map((id) => `- ${md(id)}`));
+  const lines = ['', `## Since ${comparison.kind === 'base' ? 'git ref' : 'baseline'} ${md(comparison.ref)}`, '', md(comparisonHeadline(comparison))];
+  for (const section of changeSections(result, options.failOn, (loc) => `${repoRelativePath(options.uriBase, loc.file)}:${loc.line}`)) {
+    const counting = section.counts ? ' (counts against the change)' : '';
+    lines.push('', `### ${md(section.title)}: ${section.items.length}${counting}`, '');
+    if (section.items.length === 0) lines.push('None.');
+    for (const item of section.items) {
+      const severity = item.severity === undefined ? '' : `${item.fails ? `**${item.severity}**` : item.severity} `;
+      lines.push(`- ${severity}${md(item.text)}`);
+    }
   }
+  if (comparison.cannotTell !== undefined) lines.push('', `Not told: ${md(comparison.cannotTell)}.`);
   return lines;
 }
 
+function capitalised(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 export function renderMarkdown(result: ScanResult, options: ReporterOptions): string {
-  const failing = result.findings.filter((f) => failsBuild(f, options.failOn)).length;
   const title = result.organization === undefined ? 'sidedoor scan' : `sidedoor scan: ${md(result.organization)}`;
   const lines = [
     `# ${title}`,
     '',
     `Scan of ${result.today}: ${plural(result.register.vendors, 'vendor')}, ${plural(result.register.systems, 'system')}, `
-      + `${plural(result.register.links, 'link')}. ${failing === 0 ? 'No finding fails' : `${plural(failing, 'finding')} fail${failing === 1 ? 's' : ''}`} `
+      + `${plural(result.register.links, 'link')}. ${capitalised(failingText(result, options.failOn))} `
       + `the build (--fail-on ${options.failOn}).`,
     '',
     ...countsTable(result),
@@ -66,7 +74,7 @@ export function renderMarkdown(result: ScanResult, options: ReporterOptions): st
       location: (f) => `${repoRelativePath(options.uriBase, f.location.file)}:${f.location.line}`,
     }),
     ...remediationLines(result),
-    ...comparisonLines(result),
+    ...comparisonLines(result, options),
   ];
   return `${lines.join('\n')}\n`;
 }

@@ -12,8 +12,8 @@
 // Accepted findings carry an external, accepted suppression justified by the acceptance.
 
 import { compareIds } from '../graph/attack-graph.js';
-import type { ScanResult } from '../findings/scan-result.js';
-import { severityRank, type Finding } from '../findings/types.js';
+import type { FixedFinding, RiskyLink, ScanResult } from '../findings/scan-result.js';
+import { severityRank, type Finding, type FindingChange } from '../findings/types.js';
 import type { FindingSeverity, SourceLocation } from '../register/types.js';
 import type { RuleMeta } from '../rules/types.js';
 import { messageWithEvidence } from './finding-evidence.js';
@@ -123,15 +123,22 @@ function fallbackMeta(finding: Finding): RuleMeta {
   };
 }
 
-/** The (rule, severity) pairs the findings use, sorted by rule id, then from the most severe. */
+/** The (rule, severity) pairs that the results use, sorted by rule id, then from the most severe. A fixed finding (no
+ * longer present, so of no severity now) uses its rule's default severity; a new risky link is an unsegmented path at
+ * its policy rule's severity. */
 function collectDescriptors(result: ScanResult, known: readonly RuleMeta[]): Descriptor[] {
   const metaById = new Map<string, RuleMeta>();
   for (const meta of known) if (!metaById.has(meta.id)) metaById.set(meta.id, meta);
   const used = new Map<string, Descriptor>();
-  for (const finding of result.findings) {
-    const id = descriptorId(finding.rule, finding.severity);
-    if (used.has(id)) continue;
-    used.set(id, { meta: metaById.get(finding.rule) ?? fallbackMeta(finding), severity: finding.severity });
+  const use = (rule: string, severity: FindingSeverity, meta: RuleMeta | undefined): void => {
+    const id = descriptorId(rule, severity);
+    if (meta !== undefined && !used.has(id)) used.set(id, { meta, severity });
+  };
+  for (const finding of result.findings) use(finding.rule, finding.severity, metaById.get(finding.rule) ?? fallbackMeta(finding));
+  for (const link of result.comparison?.newRiskyLinks ?? []) use(RISKY_LINK_RULE, link.severity, metaById.get(RISKY_LINK_RULE));
+  for (const fixed of result.comparison?.fixed ?? []) {
+    const meta = metaById.get(fixed.rule);
+    if (meta !== undefined) use(fixed.rule, meta.defaultSeverity, meta);
   }
   return [...used.values()].sort((a, b) => compareIds(a.meta.id, b.meta.id) || severityRank(a.severity) - severityRank(b.severity));
 }
@@ -143,12 +150,42 @@ function physicalLocation(location: SourceLocation, uriBase: string) {
   };
 }
 
+/** New risky links are reported under the rule whose violations they extend. */
+const RISKY_LINK_RULE = 'unsegmented-path';
+
+/** SPEC §4.1: worsened and hidden findings were known, and are now worse than the base showed them. */
+const BASELINE_STATE: Record<FindingChange, string> = { new: 'new', worsened: 'updated', hidden: 'updated', unchanged: 'unchanged' };
+
+/** A finding of the base that is gone: `absent`, with no location (it is no longer anywhere in the head). */
+function fixedResult(fixed: FixedFinding, ruleId: string, ruleIndex: number) {
+  return {
+    ruleId, ruleIndex, level: 'none', kind: 'pass',
+    message: { text: `Fixed since the base: ${fixed.title}` },
+    partialFingerprints: { 'sidedoorFindingId/v1': fixed.id },
+    baselineState: 'absent',
+    properties: { change: 'fixed' },
+  };
+}
+
+/** An edge added or changed since the base on a forbidden path: reported under unsegmented-path, as new. */
+function riskyLinkResult(link: RiskyLink, ruleIndex: number, uriBase: string) {
+  return {
+    ruleId: descriptorId(RISKY_LINK_RULE, link.severity), ruleIndex, level: sarifLevel(link.severity),
+    message: { text: `New risky link ${link.id}\nThe link ${link.id} was added or changed since the base and lies on a path that ${link.rules.join(', ')} forbids.` },
+    locations: [{ physicalLocation: physicalLocation(link.location, uriBase) }],
+    partialFingerprints: { 'sidedoorFindingId/v1': `new-risky-link:${link.id}` },
+    baselineState: 'new',
+    properties: { severity: link.severity, change: 'new-risky-link', rules: [...link.rules] },
+  };
+}
+
 function sarifResult(finding: Finding, ruleIndex: number, uriBase: string) {
-  const properties: { severity: FindingSeverity; status: string; new?: boolean } = {
+  const properties: { severity: FindingSeverity; status: string; new?: boolean; change?: string } = {
     severity: finding.severity,
     status: finding.status,
   };
   if (finding.new !== undefined) properties.new = finding.new;
+  if (finding.change !== undefined) properties.change = finding.change;
   const result: Record<string, unknown> = {
     ruleId: descriptorId(finding.rule, finding.severity),
     ruleIndex,
@@ -157,6 +194,7 @@ function sarifResult(finding: Finding, ruleIndex: number, uriBase: string) {
     locations: [{ physicalLocation: physicalLocation(finding.location, uriBase) }],
     partialFingerprints: { 'sidedoorFindingId/v1': finding.id },
   };
+  if (finding.change !== undefined) result.baselineState = BASELINE_STATE[finding.change];
   const acceptance = finding.acceptedBy;
   if (finding.status === 'accepted' && acceptance !== undefined) {
     const ticket = acceptance.ticket === undefined ? '' : `, ticket ${acceptance.ticket}`;
@@ -169,6 +207,17 @@ function sarifResult(finding: Finding, ruleIndex: number, uriBase: string) {
   }
   result.properties = properties;
   return result;
+}
+
+/** Fixed findings of a known rule, under their rule's default-severity descriptor. */
+function fixedResults(result: ScanResult, descriptors: readonly Descriptor[], ruleIndex: ReadonlyMap<string, number>) {
+  const defaultSeverity = new Map(descriptors.map(({ meta }) => [meta.id, meta.defaultSeverity]));
+  return (result.comparison?.fixed ?? []).flatMap((fixed) => {
+    const severity = defaultSeverity.get(fixed.rule);
+    if (severity === undefined) return [];
+    const id = descriptorId(fixed.rule, severity);
+    return [fixedResult(fixed, id, ruleIndex.get(id) ?? 0)];
+  });
 }
 
 export function renderSarif(result: ScanResult, options: ReporterOptions): string {
@@ -189,8 +238,13 @@ export function renderSarif(result: ScanResult, options: ReporterOptions): strin
         },
       },
       originalUriBaseIds: { [SRCROOT]: { description: { text: 'The root of the repository that holds the register.' } } },
-      results: result.findings.map((finding) =>
-        sarifResult(finding, ruleIndex.get(descriptorId(finding.rule, finding.severity)) ?? 0, options.uriBase)),
+      results: [
+        ...result.findings.map((finding) =>
+          sarifResult(finding, ruleIndex.get(descriptorId(finding.rule, finding.severity)) ?? 0, options.uriBase)),
+        ...(result.comparison?.newRiskyLinks ?? []).map((link) =>
+          riskyLinkResult(link, ruleIndex.get(descriptorId(RISKY_LINK_RULE, link.severity)) ?? 0, options.uriBase)),
+        ...fixedResults(result, descriptors, ruleIndex),
+      ],
       columnKind: 'utf16CodeUnits',
     }],
   };

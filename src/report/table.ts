@@ -19,6 +19,7 @@ import type { ScanResult } from '../findings/scan-result.js';
 import type { Finding } from '../findings/types.js';
 import { SEVERITY_ORDER } from '../findings/types.js';
 import type { FindingSeverity } from '../register/types.js';
+import { changeSections, comparisonHeadline } from './change-sections.js';
 import { terminalText } from './terminal-text.js';
 import type { ReporterOptions } from './types.js';
 
@@ -54,13 +55,8 @@ export function renderTable(result: ScanResult, options: ReporterOptions): strin
     }
     out.push(table.toString(), '');
   }
-  if (result.comparison) {
-    const { fixed, newRiskyLinks, kind, ref } = result.comparison;
-    out.push(wrapPlain(`Compared with ${kind === 'base' ? `git ref ${terminalText(ref)}` : `baseline ${terminalText(ref)}`}: `
-      + `${fixed.length} fixed${fixed.length > 0 ? ` (${fixed.map((f) => terminalText(f.id)).join(', ')})` : ''}`
-      + `${newRiskyLinks.length > 0 ? `; new risky links: ${newRiskyLinks.map(terminalText).join(', ')}` : ''}`, width));
-  }
-  out.push(wrapPlain(summaryText(result, options), width).split('\n').map((line) => chalk.bold(line)).join('\n'));
+  if (result.comparison) out.push(...comparisonText(result, options, chalk, width), '');
+  out.push(boldLines(wrapPlain(summaryText(result, options), width), chalk));
   return `${out.join('\n')}\n`;
 }
 
@@ -108,7 +104,7 @@ function plain(text: string): Span {
 
 function describe(finding: Finding, chalk: InstanceType<typeof Chalk>): CellLines {
   const first: Span[] = [];
-  if (finding.new) first.push({ text: '[new]', paint: (t) => chalk.magenta(t) }, plain(' '));
+  if (finding.new === true) first.push({ text: `[${finding.change ?? 'new'}]`, paint: (t) => chalk.magenta(t) }, plain(' '));
   if (finding.status === 'accepted') first.push({ text: '[accepted]', paint: (t) => chalk.green(t) }, plain(' '));
   first.push({ text: terminalText(finding.title), paint: (t) => chalk.bold(t) });
   const lines: CellLines = [first, [{ text: terminalText(finding.id), paint: (t) => chalk.dim(t), kind: 'id' }]];
@@ -224,12 +220,34 @@ function wrapPlain(text: string, width: number): string {
   return cellText([[plain(text)]], width);
 }
 
+function boldLines(text: string, chalk: InstanceType<typeof Chalk>): string {
+  return text.split('\n').map((line) => chalk.bold(line)).join('\n');
+}
+
+/** The comparison, one block per category (SPEC §4.1), each item on its own lines, wrapped to the terminal's width. */
+function comparisonText(result: ScanResult, options: ReporterOptions, chalk: InstanceType<typeof Chalk>, width: number): string[] {
+  const comparison = result.comparison as NonNullable<ScanResult['comparison']>;
+  const out = [boldLines(wrapPlain(terminalText(comparisonHeadline(comparison)), width), chalk)];
+  const indent = '    ';
+  for (const section of changeSections(result, options.failOn, (loc) => `${loc.file}:${loc.line}`)) {
+    const counting = section.counts ? ' (counts against the change)' : '';
+    out.push('', boldLines(wrapPlain(`${section.title.toUpperCase()} (${section.items.length})${section.items.length > 0 ? counting : ''}`, width), chalk));
+    for (const item of section.items) {
+      const severity = item.severity === undefined ? '' : `${item.severity} `;
+      const [first, ...rest] = wrapPlain(`${severity}${terminalText(item.text)}`, width - indent.length).split('\n');
+      out.push(`  ${item.fails ? chalk.red('✗') : ' '} ${first}`, ...rest.map((line) => `${indent}${line}`));
+    }
+  }
+  if (comparison.cannotTell !== undefined) out.push('', wrapPlain(terminalText(`Not told: ${comparison.cannotTell}.`), width));
+  return out;
+}
+
 function summaryText(result: ScanResult, options: ReporterOptions): string {
   const s = result.summary;
   const parts = SEVERITY_ORDER.filter((sev) => s[sev] > 0).map((sev) => `${s[sev]} ${sev}`);
   const open = SEVERITY_ORDER.reduce((n, sev) => n + s[sev], 0);
   const text = `${open === 0 ? 'no open findings' : `${open} open (${parts.join(', ')})`}, ${s.accepted} accepted`
-    + `${s.new !== undefined ? `, ${s.new} new` : ''}; failing on ${options.failOn} and above`
+    + `${s.new !== undefined ? `, ${s.new} counting against the change` : ''}; failing on ${options.failOn} and above`
     + `${result.remediations.length > 0 ? `; minimum cut: ${result.remediations.map((r) => `${terminalText(r.rule)} ${r.cut.length} link${r.cut.length === 1 ? '' : 's'}`).join(', ')}` : ''}`;
   return text;
 }

@@ -17,10 +17,10 @@ describe('renderBaseline', () => {
       finding('weak-authentication:b-to-c'), finding('Z:upper'), finding('missing-owner:constructor', { status: 'accepted' }),
     ]);
     expect(text).toBe(`${JSON.stringify({
-      version: 1, tool: 'sidedoor', findings: [
-        { id: 'Z:upper', rule: 'Z', title: 'title of Z:upper' },
-        { id: 'missing-owner:constructor', rule: 'missing-owner', title: 'title of missing-owner:constructor' },
-        { id: 'weak-authentication:b-to-c', rule: 'weak-authentication', title: 'title of weak-authentication:b-to-c' },
+      version: 2, tool: 'sidedoor', findings: [
+        { id: 'Z:upper', rule: 'Z', title: 'title of Z:upper', severity: 'high' },
+        { id: 'missing-owner:constructor', rule: 'missing-owner', title: 'title of missing-owner:constructor', severity: 'high' },
+        { id: 'weak-authentication:b-to-c', rule: 'weak-authentication', title: 'title of weak-authentication:b-to-c', severity: 'high' },
       ],
     }, null, 2)}\n`);
   });
@@ -49,7 +49,10 @@ describe('parseBaseline', () => {
   it('says what is wrong, where, in plain words', () => {
     expect(problems('{"version":1,')).toEqual([expect.stringMatching(/^it is not valid JSON \(/)]);
     expect(problems('"text"')).toEqual(['the file must be a JSON object, not a string ("text")']);
-    expect(problems('{"version":2,"tool":"sidedoor","findings":[]}')).toEqual([expect.stringMatching(/^`version` must be 1, not 2 \(.*regenerate/)]);
+    expect(problems('{"version":3,"tool":"sidedoor","findings":[]}')).toEqual([expect.stringMatching(/^`version` must be 1 or 2, not 3 \(.*regenerate/)]);
+    expect(parseBaseline('{"version":1,"tool":"sidedoor","findings":[{"id":"a:b","rule":"a","title":"t"}]}')).toEqual({
+      baseline: { version: 1, tool: 'sidedoor', findings: [{ id: 'a:b', rule: 'a', title: 't' }] },
+    });
     expect(problems('{"tool":"sidedoor","findings":[]}')).toEqual(['`version` is missing']);
     expect(problems('{"version":1,"tool":"other","findings":{}}')).toEqual(['`tool` must be "sidedoor", not "other"', '`findings` must be an array, not an object']);
     expect(problems('{"version":1,"tool":"sidedoor","findings":[],"note":"x"}')).toEqual(["the file has unknown key 'note'"]);

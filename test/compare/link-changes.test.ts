@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addedOrChangedLinks } from '../../src/compare/link-changes.js';
+import { addedOrChangedEdges } from '../../src/compare/link-changes.js';
 import { makeRegister } from '../helpers/make-register.js';
 import type { RegisterInput } from '../helpers/make-register.js';
 
@@ -14,10 +14,10 @@ const base = makeRegister({ zones, systems, links: [
 ] });
 
 function changedAfter(links: RegisterInput['links'], extra: Partial<RegisterInput> = {}): string[] {
-  return [...addedOrChangedLinks(base, makeRegister({ zones, systems, links, ...extra }))].sort();
+  return [...addedOrChangedEdges(base.links, makeRegister({ zones, systems, links, ...extra }).links)].sort();
 }
 
-describe('addedOrChangedLinks', () => {
+describe('addedOrChangedEdges', () => {
   it('is empty for the same register', () => {
     expect(changedAfter([
       { from: 'a', to: 'b', protocol: 'https', port: 443, purpose: 'old purpose' },
@@ -52,5 +52,17 @@ describe('addedOrChangedLinks', () => {
       { from: 'b', to: 'c', protocol: 'ldap', port: 389 },
       { from: 'a', to: 'c', id: 'a-c', via: ['fw'] },
     ], { systems: facing })).toEqual(['internet-to-a']);
+  });
+});
+
+describe('sameEdge', () => {
+  it('agrees with comparing signatures, on every pair of links of a small random register', async () => {
+    const { sameEdge, linkSignature } = await import('../../src/compare/link-changes.js');
+    const register = makeRegister({ zones, systems, links: [
+      { from: 'a', to: 'b' }, { from: 'a', to: 'b', id: 'x', via: ['fw'] }, { from: 'a', to: 'b', id: 'y', via: ['fw', 'a'] },
+      { from: 'a', to: 'b', id: 'z', via: ['a', 'fw'] }, { from: 'a', to: 'b', id: 'w', auth: 'mfa' }, { from: 'b', to: 'a' },
+      { from: 'a', to: 'b', id: 'v', port: 22 }, { from: 'a', to: 'b', id: 'u', protocol: 'http' }, { from: 'a', to: 'b', id: 't', bidirectional: true },
+    ] });
+    for (const a of register.links) for (const b of register.links) expect(sameEdge(a, b)).toBe(linkSignature(a) === linkSignature(b));
   });
 });

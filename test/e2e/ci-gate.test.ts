@@ -23,7 +23,11 @@ interface JsonFinding { id: string; new?: boolean; links?: string[] }
 interface JsonScan {
   findings: JsonFinding[];
   summary: { new?: number };
-  comparison?: { kind: string; ref: string; commit?: string; fixed: { id: string; rule: string; title: string }[]; new_risky_links: string[] };
+  comparison?: {
+    kind: string; ref: string; commit?: string; fixed: { id: string; rule: string; title: string }[];
+    new_risky_links: { id: string }[]; worsened: unknown[]; hidden: unknown[]; policy_changes: unknown[]; judged_by?: string;
+    cannot_tell?: string;
+  };
 }
 
 function cleanEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
@@ -109,7 +113,10 @@ describe('scan --base', () => {
     expect(result.findings.length).toBeGreaterThan(0);
     expect(result.findings.every((f) => f.new === false)).toBe(true);
     expect(result.summary.new).toBe(0);
-    expect(result.comparison).toEqual({ kind: 'base', ref: 'HEAD', commit: git(top, 'rev-parse', 'HEAD').trim(), fixed: [], new_risky_links: [] });
+    expect(result.comparison).toEqual({
+      kind: 'base', ref: 'HEAD', commit: git(top, 'rev-parse', 'HEAD').trim(), judged_by: 'base', worsened: [], hidden: [],
+      new_risky_links: [], fixed: [], policy_changes: [],
+    });
     // The same register without a base fails: the sample has open critical findings; the gate is what turns them off.
     expect(sidedoor(['scan', '--register', reg, '--today', TODAY], top).code).toBe(1);
   });
@@ -128,7 +135,7 @@ describe('scan --base', () => {
       const result = json(run);
       expect(result.findings.filter((f) => f.new === true).map((f) => f.id).sort()).toEqual(created);
       expect(result.findings.every((f) => typeof f.new === 'boolean')).toBe(true);
-      expect(result.comparison?.new_risky_links).toEqual([NEW_LINK_ID]);
+      expect(result.comparison?.new_risky_links.map((l) => l.id)).toEqual([NEW_LINK_ID]);
       expect(result.comparison?.fixed).toEqual([]);
       expect(result.findings.find((f) => f.id === 'unsegmented-path:low-trust-to-sensitive:guest-ap:admin')?.links).toEqual([NEW_LINK_ID]);
     };
@@ -160,7 +167,7 @@ describe('scan --base', () => {
     addGuestToAdminLink(reg);
     const run = sidedoor(['scan', '--today', TODAY, '--format', 'json', '--base', 'HEAD'], join(top, 'vendors'));
     expect(run.code).toBe(1);
-    expect(json(run).comparison?.new_risky_links).toEqual([NEW_LINK_ID]);
+    expect(json(run).comparison?.new_risky_links.map((l) => l.id)).toEqual([NEW_LINK_ID]);
   });
 
   it('refuses option-like, shell-like and unknown refs with exit 2, and executes nothing', () => {
@@ -239,13 +246,16 @@ describe('baseline and scan --baseline', () => {
     const file = join(reg, '.sidedoor-baseline.json');
     expect(written.stderr).toContain(file);
     const baseline = JSON.parse(readFileSync(file, 'utf8')) as { version: number; tool: string; findings: { id: string }[] };
-    expect(baseline.version).toBe(1);
+    expect(baseline.version).toBe(2);
     expect(baseline.tool).toBe('sidedoor');
     expect(baseline.findings.map((f) => f.id)).toEqual([...scanIds(reg)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
 
     const clean = sidedoor(['scan', '--today', TODAY, '--baseline', file, '--format', 'json'], reg);
     expect(clean.code).toBe(0);
-    expect(json(clean).comparison).toEqual({ kind: 'baseline', ref: file, fixed: [], new_risky_links: [] });
+    expect(json(clean).comparison).toEqual({
+      kind: 'baseline', ref: file, worsened: [], hidden: [], new_risky_links: [], fixed: [], policy_changes: [],
+      cannot_tell: expect.stringMatching(/^a baseline holds finding ids and severities, not the register/),
+    });
 
     const before = scanIds(reg);
     addGuestToAdminLink(reg);
@@ -253,7 +263,8 @@ describe('baseline and scan --baseline', () => {
     const risky = sidedoor(['scan', '--today', TODAY, '--baseline', '.sidedoor-baseline.json', '--format', 'json'], reg);
     expect(risky.code).toBe(1);
     expect(json(risky).findings.filter((f) => f.new).map((f) => f.id).sort()).toEqual(created);
-    expect(json(risky).comparison?.new_risky_links).toEqual([NEW_LINK_ID]);
+    // A baseline cannot tell risky links (it has no register): the new findings are what fail.
+    expect(json(risky).comparison?.new_risky_links).toEqual([]);
 
     // A baseline taken with the link, then the link removed: its findings are stale baseline entries.
     expect(sidedoor(['baseline', '--register', REG, '--today', TODAY, '-o', 'with-link.json'], top).code).toBe(0);
@@ -280,7 +291,7 @@ describe('baseline and scan --baseline', () => {
     const cases: [string, RegExp][] = [
       ['not json at all', /is not valid JSON/],
       [scanJson, /looks like the output of `sidedoor scan --format json`/],
-      ['{"version": 2, "tool": "sidedoor", "findings": []}', /`version` must be 1, not 2/],
+      ['{"version": 3, "tool": "sidedoor", "findings": []}', /`version` must be 1 or 2, not 3/],
       ['{"version": 1, "tool": "sidedoor", "findings": [{"id": "a:b", "rule": "a"}]}', /`findings\[0\]\.title` is missing/],
       ['[]', /must be a JSON object, not an array/],
     ];
@@ -292,7 +303,7 @@ describe('baseline and scan --baseline', () => {
       expect(run.code, content.slice(0, 40)).toBe(2);
       expect(run.stderr).toMatch(/is not a sidedoor baseline: /);
       expect(run.stderr).toMatch(problem);
-      expect(run.stderr).toContain('A baseline is JSON like {"version": 1, "tool": "sidedoor", "findings": [');
+      expect(run.stderr).toContain('A baseline is JSON like {"version": 2, "tool": "sidedoor", "findings": [');
       expect(run.stdout).toBe('');
     }
     const missing = sidedoor(['scan', '--today', TODAY, '--baseline', 'nope.json'], reg);

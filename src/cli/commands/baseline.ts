@@ -1,5 +1,5 @@
-// `sidedoor baseline`: write every current finding's id, rule and title to a baseline file, so that
-// `scan --baseline FILE` fails only on findings that are not in it. Accepted findings are written too: acceptances
+// `sidedoor baseline`: write every current finding's id, rule, title and severity to a baseline file, so that
+// `scan --baseline FILE` fails only on findings that are not in it or whose severity rose. Accepted findings are written too: acceptances
 // are tracked in the register and expire on their own, and a finding whose acceptance lapses should not then count
 // as new. The default file is `.sidedoor-baseline.json` in the register root; `-o -` writes to stdout.
 

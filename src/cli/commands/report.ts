@@ -3,7 +3,7 @@
 // The git commit and tree state of the register are read here, at the edge, and handed to the pure renderer. The
 // exit code is 0 whatever the findings: the report documents, `scan` gates.
 
-import { Command } from 'commander';
+import { Command, Option } from 'commander';
 import { repoState } from '../../git/repo-state.js';
 import { renderAuditReport } from '../../report/auditor/index.js';
 import { RULES } from '../../rules/index.js';
@@ -17,6 +17,7 @@ interface ReportOptions extends RegisterOptions {
   output?: string;
   timings?: boolean;
   base?: string;
+  policyFrom?: string;
 }
 
 export function reportCommand(): Command {
@@ -28,6 +29,7 @@ export function reportCommand(): Command {
     .option('--timings', 'print the duration of each phase to stderr')
     .option('--base <ref>', 'compare with the register at this git ref (read from git, nothing is checked out): mark new '
       + 'findings, list fixed ones and new risky links')
+    .addOption(new Option('--policy-from <side>', 'with --base: whose policy and acceptances judge the change (default base)').choices(['base', 'head']))
     .action(async (options: ReportOptions) => {
       const run = await runScanCommand(options);
       const report = run.timings.timer('render', () => renderAuditReport({

@@ -1,5 +1,5 @@
-// `sidedoor scan`: validate, analyse, print findings in the chosen format, and exit 1 when an open finding (a new one,
-// when comparing with --base or --baseline) is at or above --fail-on. With `--format github` and GITHUB_STEP_SUMMARY
+// `sidedoor scan`: validate, analyse, print findings in the chosen format, and exit 1 when an open finding (when
+// comparing with --base or --baseline, only what counts against the change: SPEC §4.1) is at or above --fail-on. With `--format github` and GITHUB_STEP_SUMMARY
 // set (as on GitHub Actions), a markdown job summary is appended to that file as well.
 
 import { Command, Option } from 'commander';
@@ -39,9 +39,10 @@ export function scanCommand(): Command {
     .description('validate the register, run every rule and print the findings')
     .addOption(new Option('--format <format>', 'output format').choices(SCAN_FORMATS).default('table'))
     .option('-o, --output <file>', 'write the output to a file (atomically) instead of stdout')
-    .option('--base <ref>', 'compare with the register at this git ref (read from git, nothing is checked out): mark new findings, list fixed ones and new risky links')
-    .option('--baseline <file>', 'compare with a baseline file written by `sidedoor baseline`: only findings not in it are new')
-    .addOption(new Option('--fail-on <severity>', 'exit 1 when an open finding is at or above this severity (with --base or --baseline: an open new finding)').choices(SEVERITY_ORDER as string[]).default('high'))
+    .option('--base <ref>', 'judge the change from this git ref (read from git, nothing is checked out): fail only on new, worsened and hidden findings and new risky links; list fixed ones and policy changes')
+    .addOption(new Option('--policy-from <side>', "with --base: whose policy, rule overrides, review settings and acceptances judge the change (default base; head only when code owners guard sidedoor.yaml and the acceptance files)").choices(['base', 'head']))
+    .option('--baseline <file>', 'compare with a baseline file written by `sidedoor baseline`: fail only on findings not in it or whose severity rose')
+    .addOption(new Option('--fail-on <severity>', 'exit 1 when an open finding is at or above this severity (with --base or --baseline: only what counts against the change)').choices(SEVERITY_ORDER as string[]).default('high'))
     .action(async (options: ScanOptions) => {
       const known = new Set(RULES.map((r) => r.meta.id));
       for (const id of options.rule ?? []) {

@@ -93,18 +93,21 @@ function recordsLines(input: AuditReportInput): string[] {
 function comparisonLines(input: AuditReportInput): string[] {
   const comparison = input.result.comparison;
   if (comparison === undefined) return [];
-  const fresh = input.result.findings.filter((f) => f.status === 'open' && f.new === true).length;
+  const counting = input.result.findings.filter((f) => f.status === 'open' && f.new === true);
+  const newCount = counting.filter((f) => f.change === undefined || f.change === 'new').length;
   const lines = [
     '',
-    `Since ${comparison.kind === 'base' ? 'git ref' : 'baseline'} ${md(comparison.ref)}: ${plural(fresh, 'new open finding')}, `
-      + `${plural(comparison.fixed.length, 'fixed finding')}, ${plural(comparison.newRiskyLinks.length, 'new risky link')}.`,
+    `Since ${comparison.kind === 'base' ? 'git ref' : 'baseline'} ${md(comparison.ref)}: ${plural(counting.length, 'open finding')} `
+      + `${counting.length === 1 ? 'counts' : 'count'} against the change (${newCount} new, ${comparison.worsened.length} worsened, `
+      + `${comparison.hidden.length} hidden by a trust claim), ${plural(comparison.fixed.length, 'fixed finding')}, `
+      + `${plural(comparison.newRiskyLinks.length, 'new risky link')}, ${plural(comparison.policyChanges.length, 'policy change')}.`,
   ];
   if (comparison.fixed.length > 0) {
     lines.push('', 'Fixed:', '', ...comparison.fixed.map((f) => `- ${md(f.title)} (${md(f.id)})`));
   }
   if (comparison.newRiskyLinks.length > 0) {
-    lines.push('', 'New risky links (added or changed since the base, on the paths of new findings):', '',
-      ...comparison.newRiskyLinks.map((id) => `- ${md(id)}`));
+    lines.push('', 'New risky links (added or changed since the base, on a path that a segmentation rule forbids):', '',
+      ...comparison.newRiskyLinks.map((link) => `- ${md(link.id)} (${link.severity}; ${link.rules.map(md).join(', ')})`));
   }
   return lines;
 }

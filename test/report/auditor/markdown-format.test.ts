@@ -29,14 +29,21 @@ describe('scan --format markdown', () => {
   it('lists the minimum cuts and, when comparing, what was fixed and the new risky links', () => {
     const compared: ScanResult = {
       ...city,
-      findings: city.findings.map((f, i) => ({ ...f, new: i === 0 })),
-      comparison: { kind: 'base', ref: 'main', commit: 'c'.repeat(40), fixed: [{ id: 'x:y', rule: 'x', title: 'Gone <b>' }], newRiskyLinks: ['l-1'] },
+      findings: city.findings.map((f, i) => ({ ...f, new: i === 0, change: i === 0 ? 'new' as const : 'unchanged' as const })),
+      comparison: {
+        kind: 'base', ref: 'main', commit: 'c'.repeat(40), judgedBy: 'base', fixed: [{ id: 'x:y', rule: 'x', title: 'Gone <b>' }],
+        worsened: [], hidden: [], policyChanges: [],
+        newRiskyLinks: [{ id: 'l-1', rules: ['r'], severity: 'high', location: { file: 'links.yaml', line: 3, column: 5 } }],
+      },
     };
     const text = renderMarkdown(compared, options);
-    expect(text).toContain('| Severity | Open | New and open | Accepted |');
+    expect(text).toContain('| Severity | Open | Open, counting against the change | Accepted |');
     expect(text).toContain('## Since git ref main');
     expect(text).toContain('- Gone &lt;b&gt; (x:y)');
-    expect(text).toContain('- l-1');
+    expect(text).toContain('- **high** l-1: added or changed, on a violating walk of r (samples/city/links.yaml:3)');
+    for (const heading of ['New: 1', 'Worsened: 0', 'Hidden by a trust claim: 0', 'New risky links: 1', 'Fixed: 1', 'Policy changes']) {
+      expect(text).toContain(`### ${heading}`);
+    }
     expect(text).toContain(' · open · new · ');
     for (const remediation of city.remediations) expect(text).toContain(`- ${remediation.rule}: ${remediation.cut.join(', ')}`);
     expect(markdown.render(text)).not.toContain('<b>');

@@ -113,17 +113,26 @@ export function plainResult(): ScanResult {
   };
 }
 
-/** The same scan compared with a git base: some findings are new, one was fixed. */
+/** The same scan compared with a git base: one finding of each category that counts, one fixed, a risky link and
+ * a policy change. */
 export function comparedResult(): ScanResult {
   const result = plainResult();
-  const freshIds = new Set(['unsegmented-path:low-trust-to-sensitive:parking-app:admin', 'weak-authentication:constructor',
-    'missing-owner:parking-app']);
-  for (const finding of result.findings) finding.new = freshIds.has(finding.id);
-  result.summary.new = 3;
+  const changes = new Map<string, Finding['change']>([
+    ['unsegmented-path:low-trust-to-sensitive:parking-app:admin', 'new'], ['missing-owner:parking-app', 'new'],
+    ['weak-authentication:constructor', 'worsened'], ['single-point-of-failure:acme', 'hidden'],
+  ]);
+  for (const finding of result.findings) {
+    finding.change = changes.get(finding.id) ?? 'unchanged';
+    finding.new = finding.change !== 'unchanged';
+  }
+  result.summary.new = 4;
   result.comparison = {
-    kind: 'base', ref: 'origin/main', commit: '0123456789abcdef0123456789abcdef01234567',
+    kind: 'base', ref: 'origin/main', commit: '0123456789abcdef0123456789abcdef01234567', judgedBy: 'base',
     fixed: [{ id: 'weak-authentication:old-link', rule: 'weak-authentication', title: `Old | fixed ${HOSTILE_TEXT}` }],
-    newRiskyLinks: ['parking-app-to-fs-01-445'],
+    worsened: [{ id: 'weak-authentication:constructor', rule: 'weak-authentication', title: 'constructor is weak', severity: 'high', before: 'medium', links: [] }],
+    hidden: [{ id: 'single-point-of-failure:acme', rule: 'single-point-of-failure', title: 'acme is a SPOF', severity: 'high', claims: [`vendor acme: redundant false → true ${HOSTILE_TEXT}`] }],
+    newRiskyLinks: [{ id: 'parking-app-to-fs-01-445', rules: ['low-trust-to-sensitive'], severity: 'critical', location: { file: 'links/parking.yaml', line: 7, column: 5 } }],
+    policyChanges: [{ kind: 'rule', subject: 'plaintext-protocol', description: 'rule plaintext-protocol: turned off', weakens: true, location: { file: 'sidedoor.yaml', line: 30, column: 3 } }],
   };
   return result;
 }

@@ -75,15 +75,25 @@ describe('renderGithub', () => {
     expect(levelsAt('low').every((level) => level.startsWith('error:'))).toBe(true);
   });
 
-  it('when comparing, only new findings are errors', () => {
+  it('when comparing, lists what counts against the change first, each with its category, and only that is an error', () => {
     const result = comparedResult();
     const parsed = annotations(result);
-    const open = result.findings.filter((finding) => finding.status === 'open').sort(annotationOrder);
+    const open = result.findings.filter((finding) => finding.status === 'open');
+    const counting = open.filter((finding) => finding.new === true);
+    const order = [...counting.map((f) => f.id), 'new-risky-link:parking-app-to-fs-01-445', ...open.filter((f) => f.new !== true).map((f) => f.id)];
+    expect(parsed.map((a) => a.message.match(/(?:Finding|New risky link): (\S+)/)?.[1])).toEqual(
+      order.map((id) => id.replace(/^new-risky-link:/, '')));
     parsed.forEach((annotation, i) => {
-      const fails = open[i].new === true && ['critical', 'high'].includes(open[i].severity);
-      expect(annotation.level === 'error').toBe(fails);
+      const finding = i < counting.length ? counting[i] : i === counting.length ? undefined : open.find((f) => f.id === order[i]);
+      const fails = finding === undefined || (finding.new === true && ['critical', 'high'].includes(finding.severity));
+      expect(annotation.level === 'error', order[i]).toBe(fails);
+      if (finding?.new === true) expect(annotation.message).toMatch(new RegExp(`\\(${finding.severity}, ${finding.change}\\)$`));
     });
-    expect(parsed.filter((a) => a.level === 'error')).toHaveLength(2);
+    expect(parsed.filter((a) => a.level === 'error')).toHaveLength(4);
+    const hidden = parsed.find((a) => a.message.includes('single-point-of-failure:acme'));
+    expect(hidden?.message).toContain(`\nHidden by: vendor acme: redundant false → true ${HOSTILE_TEXT}\n`);
+    const worsened = parsed.find((a) => a.message.includes('weak-authentication:constructor'));
+    expect(worsened?.message).toContain('\nWorsened: medium → high\n');
   });
 
   it('lists what counts against the change first, then by severity (property, against a brute-force order)', () => {
@@ -198,7 +208,7 @@ describe('githubStepSummary', () => {
       expect(html).not.toContain('<script');
       expect(html).not.toContain('<code');
       const tables = tableRows(html);
-      expect(tables.length).toBeGreaterThanOrEqual(2);
+      expect(tables.length).toBeGreaterThanOrEqual(result.comparison === undefined ? 2 : 1);
       for (const rows of tables) expect(new Set(rows).size, rows.join(',')).toBe(1);
       expect(html).toContain('A|B &lt;script&gt;alert(1)&lt;/script&gt;');
     }
@@ -213,18 +223,24 @@ describe('githubStepSummary', () => {
     expect(html).not.toContain('guest-ap-to-library-app-80');
   });
 
-  it('when comparing, lists new findings, what was fixed and the new risky links', () => {
+  it('when comparing, has a section per category, says who judged, and marks what fails', () => {
     const html = markdown.render(githubStepSummary(comparedResult(), options()));
-    expect(html).toContain('<h2>sidedoor: 2 findings fail the build (--fail-on high)</h2>');
+    expect(html).toContain('<h2>sidedoor: 3 findings and 1 new risky link fail the build (--fail-on high)</h2>');
     expect(html).toContain('compared with base origin/main (0123456789abcdef0123456789abcdef01234567)');
-    expect(html).toContain('<h3>New open findings</h3>');
-    // The findings that do not count against the change follow in their own table, so that every open one is listed.
-    const [fresh, others] = html.split('<h3>Other open findings</h3>');
-    expect(fresh).not.toContain('single-point-of-failure:ad-dc');
+    expect(html).toContain('judged by the policy and acceptances of origin/main');
+    for (const heading of ['New: 2 (counts against the change)', 'Worsened: 1 (counts against the change)',
+      'Hidden by a trust claim: 1 (counts against the change)', 'New risky links: 1 (counts against the change)',
+      'Fixed: 1', 'Policy changes (not applied until merged): 1']) {
+      expect(html).toContain(`<h3>${heading}</h3>`);
+    }
+    // The open findings that do not count against the change follow in their own table, so that every open one is listed.
+    const [categories, others] = html.split('<h3>Other open findings</h3>');
+    expect(categories).not.toContain('single-point-of-failure:ad-dc');
     expect(others).toContain('single-point-of-failure:ad-dc');
-    expect(html).toContain('<h3>Fixed since origin/main</h3>');
     expect(html).toContain('weak-authentication:old-link');
-    expect(html).toContain('<li>parking-app-to-fs-01-445</li>');
+    expect(html).toMatch(/<li><strong>critical<\/strong> parking-app-to-fs-01-445: added or changed/);
+    expect(html).toContain('[weakens] rule plaintext-protocol: turned off');
+    expect(html).toContain('claims: vendor acme: redundant false → true A|B &lt;script&gt;');
   });
 
   it('caps long tables', () => {

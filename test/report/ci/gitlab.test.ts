@@ -87,8 +87,16 @@ describe('renderGitlab', () => {
     expect(renderGitlab(none, options())).toBe('[]\n');
   });
 
-  it('matches the golden file, comparing or not (GitLab diffs reports itself)', () => {
-    expect(renderGitlab(comparedResult(), options())).toBe(renderGitlab(plainResult(), options()));
+  it('matches the golden files; when comparing, marks what counts against the change and adds new risky links', () => {
     expectGolden('plain.gitlab.json', renderGitlab(plainResult(), options({ uriBase: '' })));
+    const compared = JSON.parse(renderGitlab(comparedResult(), options())) as CodeQualityIssue[];
+    const plain = JSON.parse(renderGitlab(plainResult(), options())) as CodeQualityIssue[];
+    // The same fingerprints, so GitLab's own diff of the base and head reports still matches them.
+    expect(compared.slice(0, plain.length).map((i) => i.fingerprint)).toEqual(plain.map((i) => i.fingerprint));
+    const descriptions = compared.map((i) => i.description);
+    expect(descriptions.filter((d) => /^\[(new|worsened|hidden)\] /.test(d))).toHaveLength(4);
+    expect(compared.at(-1)).toMatchObject({ check_name: 'new-risky-link', severity: 'blocker',
+      description: expect.stringMatching(/^\[new risky link\] parking-app-to-fs-01-445: /) });
+    expectGolden('compared.gitlab.json', renderGitlab(comparedResult(), options()));
   });
 });

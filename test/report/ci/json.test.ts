@@ -4,7 +4,7 @@ import type { Finding } from '../../../src/findings/types.js';
 import { comparedResult, options, plainResult } from './fixtures.js';
 import { expectGolden } from './golden.js';
 
-const FINDING_KEY_ORDER = ['id', 'rule', 'severity', 'status', 'new', 'title', 'message', 'subjects', 'path', 'links',
+const FINDING_KEY_ORDER = ['id', 'rule', 'severity', 'status', 'new', 'change', 'title', 'message', 'subjects', 'path', 'links',
   'impact', 'impact_count', 'location', 'acceptance'];
 
 /** Rebuilds an object with its keys inserted in reverse order, to prove output does not follow insertion order. */
@@ -28,8 +28,14 @@ describe('renderJson', () => {
       .toEqual(['tool', 'today', 'register', 'findings', 'remediations', 'summary']);
     const compared = JSON.parse(renderJson(comparedResult(), options()));
     expect(Object.keys(compared)).toEqual(['tool', 'today', 'register', 'findings', 'remediations', 'summary', 'comparison']);
-    expect(Object.keys(compared.comparison)).toEqual(['kind', 'ref', 'commit', 'fixed', 'new_risky_links']);
-    expect(compared.comparison.new_risky_links).toEqual(['parking-app-to-fs-01-445']);
+    expect(Object.keys(compared.comparison)).toEqual(['kind', 'ref', 'commit', 'judged_by', 'worsened', 'hidden', 'new_risky_links', 'fixed', 'policy_changes']);
+    expect(compared.comparison.new_risky_links).toEqual([{
+      id: 'parking-app-to-fs-01-445', rules: ['low-trust-to-sensitive'], severity: 'critical', location: { file: 'links/parking.yaml', line: 7, column: 5 },
+    }]);
+    expect(compared.comparison.policy_changes[0]).toEqual({
+      kind: 'rule', subject: 'plaintext-protocol', description: 'rule plaintext-protocol: turned off', weakens: true,
+      location: { file: 'sidedoor.yaml', line: 30, column: 3 },
+    });
     expect(Object.keys(compared.summary)).toEqual(['critical', 'high', 'medium', 'low', 'info', 'accepted', 'new']);
     expect(Object.keys(compared.register)).toEqual(['root', 'files', 'zones', 'vendors', 'systems', 'links']);
   });
@@ -68,7 +74,8 @@ describe('renderJson', () => {
   it('writes new on every finding when comparing', () => {
     const parsed = JSON.parse(renderJson(comparedResult(), options()));
     for (const finding of parsed.findings) expect(typeof finding.new).toBe('boolean');
-    expect(parsed.findings.filter((f: { new: boolean }) => f.new)).toHaveLength(3);
+    expect(parsed.findings.filter((f: { new: boolean }) => f.new)).toHaveLength(4);
+    for (const finding of parsed.findings) expect(finding.change === 'unchanged').toBe(!finding.new);
   });
 
   it('is byte-identical for the same input, whatever the key insertion order, with 2-space indent and a final newline', () => {

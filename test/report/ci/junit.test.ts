@@ -54,10 +54,12 @@ function expectCountsConsistent(document: Document, result: ScanResult, failOn: 
   // The Jenkins JUnit XSD has no `skipped` on <testsuites>; the suites carry it.
   expect(document.testsuites['@_skipped']).toBeUndefined();
   const rank = ['critical', 'high', 'medium', 'low', 'info'];
-  expect(tests).toBe(result.findings.length);
+  const risky = result.comparison?.newRiskyLinks ?? [];
+  expect(tests).toBe(result.findings.length + risky.length);
   expect(skipped).toBe(result.findings.filter((f) => f.status === 'accepted').length);
   expect(failures).toBe(result.findings.filter((f) => f.status === 'open' && f.new !== false
-    && rank.indexOf(f.severity) <= rank.indexOf(failOn)).length);
+    && rank.indexOf(f.severity) <= rank.indexOf(failOn)).length
+    + risky.filter((link) => rank.indexOf(link.severity) <= rank.indexOf(failOn)).length);
 }
 
 describe('renderJunit', () => {
@@ -73,6 +75,18 @@ describe('renderJunit', () => {
       'single-point-of-failure', 'unsegmented-path', 'weak-authentication']);
     const names = suites.flatMap((s) => s.testcase.map((c) => c['@_name'])).sort();
     expect(names).toEqual(plainResult().findings.map((f) => f.id).sort());
+  });
+
+  it('when comparing, marks each failure with its category and adds the new risky links as a suite', () => {
+    const document = parse(renderJunit(comparedResult(), options()));
+    const suites = document.testsuites.testsuite ?? [];
+    const failureOf = (id: string) => suites.flatMap((s) => s.testcase).find((c) => c['@_name'] === id)?.failure;
+    expect(failureOf('weak-authentication:constructor')?.['@_message']).toMatch(/^\[worsened\] /);
+    expect(failureOf('single-point-of-failure:acme')?.['@_message']).toMatch(/^\[hidden\] /);
+    expect(failureOf('unsegmented-path:low-trust-to-sensitive:parking-app:admin')?.['@_message']).toMatch(/^\[new\] /);
+    const risky = suites.find((s) => s['@_name'] === 'new-risky-link');
+    expect(risky?.testcase.map((c) => c['@_name'])).toEqual(['parking-app-to-fs-01-445']);
+    expect(risky?.testcase[0].failure?.['@_message']).toBe('[new risky link] parking-app-to-fs-01-445');
   });
 
   it('fails with title and message plus witness path, skips accepted findings with the acceptance', () => {

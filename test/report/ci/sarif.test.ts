@@ -32,6 +32,7 @@ interface SarifResult {
   ruleId: string; ruleIndex: number; level: string; message: { text: string };
   locations: { physicalLocation: { artifactLocation: { uri: string; uriBaseId: string }; region: { startLine: number; startColumn: number } } }[];
   partialFingerprints: Record<string, string>;
+  baselineState?: string;
   properties: { severity: string; status: string; new?: boolean };
   suppressions?: { kind: string; status: string; justification: string }[];
 }
@@ -161,10 +162,18 @@ describe('renderSarif', () => {
     });
   });
 
-  it('carries new in result properties when comparing', () => {
+  it('marks baselineState when comparing: new, updated (worsened, hidden), unchanged, absent (fixed); risky links are new', () => {
     const run = parse(renderSarif(comparedResult(), options())).runs[0];
-    expect(run.results.filter((r) => r.properties.new === true)).toHaveLength(3);
-    expect(run.results.every((r) => typeof r.properties.new === 'boolean')).toBe(true);
+    const state = (fingerprint: string) => run.results.find((r) => r.partialFingerprints['sidedoorFindingId/v1'] === fingerprint)?.baselineState;
+    expect(state('unsegmented-path:low-trust-to-sensitive:parking-app:admin')).toBe('new');
+    expect(state('weak-authentication:constructor')).toBe('updated');
+    expect(state('single-point-of-failure:acme')).toBe('updated');
+    expect(state('single-point-of-failure:ad-dc')).toBe('unchanged');
+    expect(state('weak-authentication:old-link')).toBe('absent');
+    expect(state('new-risky-link:parking-app-to-fs-01-445')).toBe('new');
+    const findings = run.results.filter((r) => r.baselineState !== 'absent' && !r.partialFingerprints['sidedoorFindingId/v1'].startsWith('new-risky-link:'));
+    expect(findings.filter((r) => r.properties.new === true)).toHaveLength(4);
+    expect(findings.every((r) => typeof r.properties.new === 'boolean')).toBe(true);
   });
 
   it('is byte-identical for the same input and matches the golden file', () => {

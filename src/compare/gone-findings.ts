@@ -1,14 +1,9 @@
-// Matching findings between two scans by finding id alone (SPEC §3.2): ids never carry line numbers, so reformatting,
-// reordering or moving entities between files changes nothing. Hash-set lookups: O(n + m).
+// Fixed findings: matched between two scans by finding id alone (SPEC §3.2): ids never carry line numbers, so
+// reformatting, reordering or moving entities between files changes nothing. Hash-set lookups: O(n + m).
 
 import { compareIds } from '../graph/attack-graph.js';
 import type { FixedFinding } from '../findings/scan-result.js';
 import type { Finding } from '../findings/types.js';
-
-/** A copy of each finding with `new` set: true when its id is not among the known ids. Order is kept. */
-export function markNew(findings: readonly Finding[], known: ReadonlySet<string>): Finding[] {
-  return findings.map((finding) => ({ ...finding, new: !known.has(finding.id) }));
-}
 
 /** The earlier findings whose ids are gone now, sorted by id, each listed once. */
 export function goneFindings(earlier: readonly FixedFinding[], current: readonly Finding[]): FixedFinding[] {
