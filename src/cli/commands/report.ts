@@ -24,7 +24,7 @@ export function reportCommand(): Command {
     .description("write the auditor's markdown report: summary, vendor inventory, findings, path diagrams, remediation, "
       + 'accepted risks, ISO 27001 / NIS2 mapping and method')
     .option('--today <date>', 'date the report and judge dates as of this day (YYYY-MM-DD); default SOURCE_DATE_EPOCH, else today')
-    .option('-o, --output <file>', 'write the report to a file (atomically) instead of stdout')
+    .option('-o, --output <file>', 'write the report to a file (atomically) instead of stdout; `-` for stdout')
     .option('--timings', 'print the duration of each phase to stderr')
     .option('--base <ref>', 'compare with the register at this git ref (read from git, nothing is checked out): mark new '
       + 'findings, list fixed ones and new risky links')
@@ -37,7 +37,7 @@ export function reportCommand(): Command {
         rules: RULES.map((rule) => rule.meta),
         git: repoState(run.register.root),
       }));
-      emit(report, options.output);
+      emit(report, options.output, { register: run.register });
       run.timings.finish();
       if (options.timings) process.stderr.write(run.timings.format());
       process.exitCode = 0;

@@ -38,7 +38,7 @@ export function scanCommand(): Command {
   return addScanOptions(new Command('scan'))
     .description('validate the register, run every rule and print the findings')
     .addOption(new Option('--format <format>', 'output format').choices(SCAN_FORMATS).default('table'))
-    .option('-o, --output <file>', 'write the output to a file (atomically) instead of stdout')
+    .option('-o, --output <file>', 'write the output to a file (atomically) instead of stdout; `-` for stdout')
     .option('--base <ref>', 'compare with the register at this git ref (read from git, nothing is checked out): mark new findings, list fixed ones and new risky links')
     .option('--baseline <file>', 'compare with a baseline file written by `sidedoor baseline`: only findings not in it are new')
     .addOption(new Option('--fail-on <severity>', 'exit 1 when an open finding is at or above this severity (with --base or --baseline: an open new finding)').choices(SEVERITY_ORDER as string[]).default('high'))
@@ -50,13 +50,13 @@ export function scanCommand(): Command {
       const run = await runScanCommand(options);
       const reporter = reporters.get(options.format);
       if (!reporter) throw new UsageError(`the ${options.format} format is not available`);
-      const toTerminal = options.output === undefined;
+      const toTerminal = options.output === undefined || options.output === '-';
       const reporterOptions: ReporterOptions = {
         rules: RULES.map((r) => r.meta), failOn: options.failOn, uriBase: run.uriBase,
         color: toTerminal && useColor(), width: terminalWidth(),
       };
       const output = run.timings.timer('render', () => reporter(run.result, reporterOptions));
-      emit(output, options.output);
+      emit(output, options.output, { register: run.register, inputs: [{ option: '--baseline', path: options.baseline }] });
       run.timings.finish();
       if (options.timings) process.stderr.write(run.timings.format());
       if (options.format === 'github') appendStepSummary(run.result, reporterOptions);
