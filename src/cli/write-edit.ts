@@ -53,13 +53,18 @@ export function writeRegisterFile(root: string, file: string, content: string, p
   }
 }
 
-/** The real path of a register file (following a link inside the root), or undefined when it does not exist. */
+/**
+ * The real path of a file below `root` that is about to be edited (following links inside the root), or undefined
+ * when it (or the root) does not exist yet. A link leading outside the root, or nowhere, is refused.
+ */
 export function registerFilePath(root: string, file: string): string | undefined {
+  if (statIfExists(root) === undefined) return undefined;
   try {
     const realRoot = realpathSync(root);
     const walked = walkToParent(file, realRoot, { onDirectoryLink: insideRoot(realRoot) });
     const target = finalTarget(join(walked.dir, walked.name), realRoot);
-    return target.dangling || statIfExists(target.path) === undefined ? undefined : target.path;
+    if (target.dangling) throw new PathRefusedError('it is a symbolic link that is broken or loops');
+    return statIfExists(target.path) === undefined ? undefined : target.path;
   } catch (e) {
     if (e instanceof PathRefusedError && e.message === 'no such directory') return undefined;
     if (e instanceof PathRefusedError) throw new UsageError(`cannot edit ${file}: ${e.message}; nothing was written`);

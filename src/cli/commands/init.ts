@@ -44,15 +44,16 @@ directory inside another register or already holding YAML files.`)
       const again = initTargetProblem(target);
       if (again !== undefined) throw new UsageError(`${again}; nothing was written`);
       const files = scaffoldRegister(answers, resolveToday(undefined));
+      // An existing .gitignore is edited like a register file: through a link only to inside the directory. Checked
+      // before anything is written, so a refusal leaves no half-made register.
+      const gitignorePath = registerFilePath(target, '.gitignore');
+      const previous = gitignorePath === undefined ? undefined : readFileSync(gitignorePath);
+      const gitignore = gitignoreWithCache(previous?.toString('utf8'));
       mkdirSync(target, { recursive: true });
       // sidedoor.yaml last: until it exists, an interrupted init has not made a register that looks complete.
       for (const file of [...files.filter((f) => f.path !== 'sidedoor.yaml'), ...files.filter((f) => f.path === 'sidedoor.yaml')]) {
         writeRegisterFile(target, file.path, file.content, undefined);
       }
-      // An existing .gitignore is edited like a register file: through a link only to inside the directory.
-      const gitignorePath = registerFilePath(target, '.gitignore');
-      const previous = gitignorePath === undefined ? undefined : readFileSync(gitignorePath);
-      const gitignore = gitignoreWithCache(previous?.toString('utf8'));
       if (gitignore !== undefined) writeRegisterFile(target, '.gitignore', gitignore, previous && hashBytes(previous));
 
       const loaded = loadRegister(target);
