@@ -1,6 +1,7 @@
 // `sidedoor report`: the auditor's markdown report (SPEC §5) to stdout or -o FILE. The date comes from --today, else
 // SOURCE_DATE_EPOCH, else the clock (resolveToday); --base compares with the register at a git ref, as `scan` does.
-// The git commit and tree state of the register are read here, at the edge, and handed to the pure renderer. The
+// The git commit and tree state of the register are read here, at the edge (without any git command that can run a
+// filter, hook or fsmonitor: src/git/repo-state.ts), and handed to the pure renderer. The
 // exit code is 0 whatever the findings: the report documents, `scan` gates.
 
 import { Command } from 'commander';
@@ -35,7 +36,7 @@ export function reportCommand(): Command {
         result: run.result,
         context: run.outcome.context,
         rules: RULES.map((rule) => rule.meta),
-        git: repoState(run.register.root),
+        git: repoState(run.register.root, run.register.files),
       }));
       emit(report, options.output, { register: run.register });
       run.timings.finish();
