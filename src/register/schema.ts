@@ -7,6 +7,10 @@ import { RULE_IDS } from './rule-ids.js';
 
 export const ID_PATTERN = /^[a-z0-9](?:[a-z0-9._-]{0,62}[a-z0-9])?$/;
 
+/** SPEC §1.6: lower-case ASCII only, so a look-alike letter (Cyrillic `р`) or an invisible one cannot dodge the
+ * plaintext-protocol defaults. */
+export const PROTOCOL_PATTERN = /^[a-z0-9][a-z0-9+.-]*$/;
+
 export const idSchema = z.string().regex(ID_PATTERN, {
   message: 'must be lowercase letters, digits, `.`, `_` or `-`, start and end with a letter or digit, at most 64 characters',
 });
@@ -121,7 +125,9 @@ export const linkSchema = z.strictObject({
   from: idSchema,
   to: idSchema,
   kind: z.enum(['network', 'remote-access', 'credential']).optional(),
-  protocol: z.string().optional(),
+  protocol: z.string().regex(PROTOCOL_PATTERN, {
+    message: 'must be a protocol name in lower-case ASCII: letters a-z, digits, `+`, `.` or `-`, starting with a letter or digit (for example `https`, `ldaps`, `smb`)',
+  }).optional(),
   port: z.number().int().min(1).max(65535).optional(),
   auth: z.enum(['none', 'password', 'key', 'certificate', 'mfa']).optional(),
   encrypted: z.boolean().optional(),
@@ -133,9 +139,11 @@ export const linkSchema = z.strictObject({
   description: z.string().optional(),
 });
 
-/** A finding id, or a pattern in which `*` stands for exactly one `:`-separated segment. */
-export const findingPatternSchema = z.string().regex(/^[a-z0-9*][a-z0-9._*-]*(?::[a-z0-9._*-]+)*$/, {
-  message: 'must be a finding id such as `weak-authentication:parking-app-to-fs-01-445`, where `*` stands for one segment',
+/** A finding id, or a pattern in which `*` stands for exactly one `:`-separated segment. The rule (the first segment)
+ * is always written out (SPEC §1.7): `*:parking-app` would accept every rule's finding about a subject at once. */
+export const findingPatternSchema = z.string().regex(/^[a-z0-9][a-z0-9._-]*(?::[a-z0-9._*-]+)*$/, {
+  message: 'must be a finding id such as `weak-authentication:parking-app-to-fs-01-445`; `*` stands for one segment after the '
+    + 'rule, which is always written out (`weak-authentication:*`, never `*:parking-app`)',
 });
 
 export const acceptanceSchema = z.strictObject({
@@ -193,6 +201,7 @@ export const configSchemaFields = {
     }).optional(),
     contract_warning_days: z.number().int().min(0).optional(),
     bulk_records_threshold: z.number().int().min(0).optional(),
+    acceptance_max_days: z.number().int().min(1).optional(),
   }).optional(),
   rules: z.strictObject(ruleSettingsShape).optional(),
 };
@@ -228,4 +237,4 @@ export type EntityKey = (typeof ENTITY_KEYS)[number];
 export const CONFIG_KEYS = ['version', 'organization', 'policy', 'review', 'rules'] as const;
 
 /** Bumped whenever the schema changes meaning, so that parse caches keyed on it are invalidated. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
