@@ -12,7 +12,7 @@
 // A target that exists and is a FIFO or a character device (`/dev/null`, `/dev/tty`) is written in place: renaming
 // over it would replace a device node with a plain file. A block device is refused: no report belongs on a disk.
 
-import { closeSync, constants, existsSync, fstatSync, lstatSync, openSync, readFileSync, realpathSync, writeSync } from 'node:fs';
+import { closeSync, constants, existsSync, fstatSync, lstatSync, openSync, readFileSync, realpathSync, statSync, writeSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { isDiscoveredPath } from '../git/register-tree-files.js';
 import { toPosixPath } from '../util/posix-path.js';
@@ -130,22 +130,29 @@ function protectedReason(target: string, checkouts: Checkout[], registerRoot: st
     || checkouts.some((c) => c.gitDir !== undefined && isWithin(target, c.gitDir))) {
     return 'it is inside a .git directory';
   }
+  const existing = identityOf(target);
+  const isTarget = (path: string) => {
+    const other = identityOf(path);
+    return other !== undefined && existing !== undefined && other.dev === existing.dev && other.ino === existing.ino;
+  };
   if (guard.register && registerRoot !== undefined) {
     const { root, files } = guard.register;
-    if (files.some((file) => realpathIfExists(join(root, file)) === target)) return 'it is a register file';
+    if (files.some((file) => isTarget(join(root, file)))) return 'it is a register file';
     if (isWithin(target, registerRoot) && isDiscoveredPath(toPosixPath(relative(registerRoot, target)))) {
       return 'it is inside the register, which would read it as a register file';
     }
   }
   for (const input of guard.inputs ?? []) {
-    if (input.path !== undefined && realpathIfExists(resolve(input.path)) === target) return `it is the ${input.option} input of this run`;
+    if (input.path !== undefined && isTarget(resolve(input.path))) return `it is the ${input.option} input of this run`;
   }
   return undefined;
 }
 
-function realpathIfExists(path: string): string | undefined {
+/** Device and inode of the file a path names (following links), so a hard link or another spelling is the same file. */
+function identityOf(path: string): { dev: number; ino: number } | undefined {
   try {
-    return realpathSync(path);
+    const info = statSync(path);
+    return { dev: info.dev, ino: info.ino };
   } catch {
     return undefined;
   }

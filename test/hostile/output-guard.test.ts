@@ -4,7 +4,7 @@
 // test is the attack of issue 12 as a CI job meets it: a pull request commits a symlink at the `-o` path, the job
 // clones and runs the documented command as root, and the link's target must stay untouched.
 
-import { chmodSync, chownSync, cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync,
+import { chmodSync, chownSync, cpSync, existsSync, linkSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync,
   symlinkSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
@@ -148,6 +148,13 @@ describe('-o refuses what it must not replace', () => {
     expectCleanRun(run);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(`sidedoor: cannot write ${baseline}: it is the --baseline input of this run\n`);
+    expect(readFileSync(baseline, 'utf8')).toBe(known);
+    // The same file under another name (a hard link) is the same input.
+    const alias = join(dir, 'alias.json');
+    linkSync(baseline, alias);
+    const linked = runBounded(['scan', '--register', SAMPLE_MINIMAL, '--no-cache', '--today', TODAY, '--baseline', baseline, '-o', alias]);
+    expect(linked.code).toBe(2);
+    expect(linked.stderr).toContain(`sidedoor: cannot write ${alias}: it is the --baseline input of this run\n`);
     expect(readFileSync(baseline, 'utf8')).toBe(known);
   });
 });
