@@ -33,7 +33,8 @@ export class OwnershipError extends Error {
 }
 
 export function replaceAtomically(dir: string, name: string, content: string | Uint8Array, options: ReplaceOptions = {}): void {
-  const temp = join(dir, `.${name}.${process.pid}.${randomBytes(6).toString('hex')}.sidedoor.tmp`);
+  // The name is shortened so that a target name near the file system's limit still gets a temporary file.
+  const temp = join(dir, `.${name.slice(0, 100)}.${process.pid}.${randomBytes(6).toString('hex')}.sidedoor.tmp`);
   const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
   let fd: number | undefined;
   let created = false;

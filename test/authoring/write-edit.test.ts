@@ -143,10 +143,15 @@ describe('writeEdit', () => {
     writeFileSync(join(root, 'x', 'y', 'dmz.yaml'), '# mine\n');
     expect(() => writeEdit(root, late)).toThrow(/was created while you answered/);
     rmSync(join(root, 'x'), { recursive: true });
-    // A write that fails after its directories were made (here the temporary file's name is too long): they go too.
-    const long = `x/y/${'z'.repeat(250)}.yaml`;
+    // A write that fails after its directories were made (here the name is too long to rename to): they go too.
+    const long = `x/y/${'z'.repeat(300)}.yaml`;
     expect(() => writeRegisterFile(root, long, 'zones: []\n', undefined)).toThrow(`cannot write ${long}: the name is too long; nothing was written`);
     expect(existsSync(join(root, 'x'))).toBe(false);
+    // A name near the 255-byte limit still gets its temporary file (whose name is shortened).
+    const nearLimit = `${'n'.repeat(250)}.yaml`;
+    writeRegisterFile(root, nearLimit, 'zones: []\n', undefined);
+    expect(readFileSync(join(root, nearLimit), 'utf8')).toBe('zones: []\n');
+    rmSync(join(root, nearLimit));
     expect(readdirSync(root).sort()).toEqual(['a', 'links.yaml', 'sidedoor.yaml', 'systems.yaml', 'vendors', 'zones.yaml']);
   });
 });
