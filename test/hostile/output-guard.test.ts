@@ -6,7 +6,7 @@
 
 import { chmodSync, chownSync, cpSync, existsSync, linkSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync,
   symlinkSync, writeFileSync } from 'node:fs';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -206,6 +206,19 @@ describe('-o keeps what it replaces', () => {
       if (owned) expect([info.uid, info.gid]).toEqual([4321, 4322]);
       expect(readdirSync(dir)).toEqual(['scan.json']);
     }
+  });
+
+  // A block device node made for the test (ram disk 250, which no system has): even a wrong open would fail, not write.
+  it.runIf(permissionsAreIgnored() && spawnSync('mknod', ['--version']).status === 0)('refuses a block device', () => {
+    const dir = scratch();
+    const device = join(dir, 'disk');
+    expect(spawnSync('mknod', [device, 'b', '1', '250']).status).toBe(0);
+    const run = runBounded(writers(SAMPLE_MINIMAL)[1](device));
+    expectCleanRun(run);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(`sidedoor: cannot write ${device}: it is a block device\n`);
+    expect(lstatSync(device).isBlockDevice()).toBe(true);
+    expect(readdirSync(dir)).toEqual(['disk']);
   });
 
   it('writes a character device in place: -o /dev/null stays a device', () => {
