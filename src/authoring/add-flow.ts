@@ -36,7 +36,8 @@ export async function runAddFlow(prompter: Prompter, workspace: RegisterWorkspac
 export async function runAcceptFlow(
   prompter: Prompter, workspace: RegisterWorkspace, pattern: string, matches: readonly Finding[], today: string, options: FlowOptions = {},
 ): Promise<EditPlan | undefined> {
-  const acceptance = await askAcceptance(prompter, pattern, matches, today);
+  const maxDays = workspace.register?.config.review.acceptance_max_days;
+  const acceptance = await askAcceptance(prompter, pattern, matches, today, maxDays);
   return chooseFileAndConfirm(prompter, workspace, 'acceptances', acceptance as Record<string, unknown>, options);
 }
 

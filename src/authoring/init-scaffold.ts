@@ -118,6 +118,8 @@ review:
   contract_warning_days: 90
   # A system holding at least this many people's records counts as bulk data.
   bulk_records_threshold: 10000
+  # An acceptance expiring more than this many days ahead raises acceptance-too-long.
+  acceptance_max_days: 365
 
 # Per-rule overrides, in the style of eslint: \`<rule>: off\`, a severity, or a mapping with \`severity\` and the rule's
 # options. \`sidedoor rules\` lists every rule. Uncomment and adapt:

@@ -1,68 +1,76 @@
-// The git commit and tree state of a register directory, for the header of the auditor's report. git runs without a
-// shell (argument arrays only). Anything that goes wrong (git missing, not a repository, no commit yet) means
-// "not in git", and the report leaves the line out rather than failing.
+// The git commit and tree state of a register, for the header of the auditor's report, computed without any git
+// command that can run a filter, a hook or an fsmonitor (SPEC §4.1: the checkout is hostile input, and a
+// repository's config can name programs for those). Only `rev-parse` and `ls-tree` run, through execFile with
+// argument arrays (run-git.ts); the files on disk are hashed here (blob-id.ts) and compared with HEAD's tree.
+// Anything that goes wrong (git missing, not a repository, no commit yet) means "not in git", and the report leaves
+// the line out rather than failing.
 //
-// "Dirty" means a register file differs from HEAD: a `*.yaml`/`*.yml` file below the register root, outside
-// directories whose names start with `.` and outside `node_modules` (the discovery rules of SPEC §1.1), that is
-// modified, added, deleted, renamed or untracked. So the parse cache (`.sidedoor-cache/`), a README or a generated
-// report beside the register never make the register look dirty.
+// "Dirty" means the register read from disk is not the one in HEAD: a register file (SPEC §1.1 discovery: every
+// `*.yaml`/`*.yml` below the root, outside `.`-directories and node_modules) that is new, deleted, or differs byte for
+// byte. Ignored files count too: the register reads them. Other files (the parse cache, a README, a generated
+// report) never make the register look dirty. Bytes are compared raw: a repository that converts line endings or
+// runs a clean filter on register files shows as dirty, because running that filter is exactly what must not happen.
 
-import { execFileSync } from 'node:child_process';
+import { lstatSync, readFileSync, readlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import { gitBlobId, objectFormatOf } from './blob-id.js';
+import { GitRefError } from './git-error.js';
+import { listTree } from './list-tree.js';
+import type { TreeEntry } from './list-tree.js';
+import { isDiscoveredPath } from './register-tree-files.js';
+import { resolveCommit } from './resolve-commit.js';
+import { registerPrefix } from './register-prefix.js';
 
 export interface RepoState {
   /** Full object name of HEAD. */
   commit: string;
-  /** True when a register file differs from HEAD or is untracked (ignored files do not count). */
+  /** True when a register file differs from HEAD, is new, or was deleted. */
   dirty: boolean;
 }
 
-function git(args: readonly string[], cwd: string): string {
-  return execFileSync('git', args, {
-    cwd,
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'ignore'],
-    env: { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_OPTIONAL_LOCKS: '0' },
-    maxBuffer: 256 * 1024 * 1024,
-  });
-}
+const SYMLINK_MODE = '120000';
 
-/** True for a path, relative to the register root, that the register discovery would read. */
-export function isRegisterFilePath(path: string): boolean {
-  const segments = path.split('/');
-  const name = segments[segments.length - 1];
-  if (!/\.ya?ml$/.test(name)) return false;
-  return segments.slice(0, -1).every((dir) => !dir.startsWith('.') && dir !== 'node_modules');
-}
-
-/**
- * Paths named by `git status --porcelain=v1 -z` output (repository-relative): one per entry, plus the origin of
- * each rename or copy.
- */
-export function porcelainPaths(output: string): string[] {
-  const tokens = output.split('\0');
-  const paths: string[] = [];
-  for (let i = 0; i < tokens.length; i++) {
-    const entry = tokens[i];
-    if (entry.length < 4) continue;
-    paths.push(entry.slice(3));
-    if (entry[0] === 'R' || entry[0] === 'C') {
-      i += 1;
-      if (i < tokens.length && tokens[i] !== '') paths.push(tokens[i]);
-    }
-  }
-  return paths;
-}
-
-/** The commit and cleanliness of the repository holding `dir`, judged on the register files below `dir`. */
-export function repoState(dir: string): RepoState | undefined {
+/** The commit and cleanliness of the repository holding `root`, judged on the register files (relative to root). */
+export function repoState(root: string, files: readonly string[]): RepoState | undefined {
+  let commit: string;
+  let prefix: string;
+  let entries: TreeEntry[];
   try {
-    const commit = git(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], dir).trim();
-    if (!/^[0-9a-f]{40}(?:[0-9a-f]{24})?$/.test(commit)) return undefined;
-    const prefix = git(['rev-parse', '--show-prefix'], dir).trim();
-    const status = git(['-c', 'core.quotePath=false', 'status', '--porcelain=v1', '-z', '--untracked-files=all', '--', '.'], dir);
-    const dirty = porcelainPaths(status).some((path) => path.startsWith(prefix) && isRegisterFilePath(path.slice(prefix.length)));
-    return { commit, dirty };
+    commit = resolveCommit('HEAD', root);
+    prefix = registerPrefix(root);
+    entries = listTree(commit, prefix, root);
+  } catch (e) {
+    if (e instanceof GitRefError) return undefined;
+    throw e;
+  }
+  const tracked = new Map<string, TreeEntry>();
+  for (const entry of entries) {
+    if (entry.type !== 'blob' || !entry.path.startsWith(prefix)) continue;
+    const file = entry.path.slice(prefix.length);
+    if (isDiscoveredPath(file)) tracked.set(file, entry);
+  }
+  return { commit, dirty: registerDiffers(root, files, tracked) };
+}
+
+/** True when the discovered files and HEAD's register files differ in name or content. */
+export function registerDiffers(root: string, files: readonly string[], tracked: ReadonlyMap<string, TreeEntry>): boolean {
+  if (files.length !== tracked.size) return true;
+  for (const file of files) {
+    const entry = tracked.get(file);
+    if (entry === undefined || !sameContent(join(root, file), entry)) return true;
+  }
+  return false;
+}
+
+/** A symlink is stored as a blob of its target path; anything else on disk is read as bytes. */
+function sameContent(path: string, entry: TreeEntry): boolean {
+  const algorithm = objectFormatOf(entry.oid);
+  try {
+    const isLink = lstatSync(path).isSymbolicLink();
+    if (isLink !== (entry.mode === SYMLINK_MODE)) return false;
+    const bytes = isLink ? readlinkSync(path, { encoding: 'buffer' }) : readFileSync(path);
+    return gitBlobId(bytes, algorithm) === entry.oid;
   } catch {
-    return undefined;
+    return false;
   }
 }

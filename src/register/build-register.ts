@@ -29,6 +29,7 @@ const DEFAULT_REVIEW: ReviewSettings = {
   assessment_max_age_days: { critical: 365, high: 365, medium: 730, low: 1095 },
   contract_warning_days: 90,
   bulk_records_threshold: 10000,
+  acceptance_max_days: 365,
 };
 
 export function buildRegister(root: string, files: ParsedFile[]): BuildResult {
@@ -206,7 +207,7 @@ function toLink(e: ParsedEntity): Link {
   return {
     id: l.id ?? defaultLinkId(l.from, l.to, l.port), from: l.from, to: l.to, kind: l.kind ?? 'network', protocol,
     port: l.port, auth: l.auth ?? 'none',
-    encrypted: l.encrypted ?? !(protocol !== undefined && PLAINTEXT_PROTOCOLS.includes(protocol.toLowerCase())),
+    encrypted: l.encrypted ?? !(protocol !== undefined && PLAINTEXT_PROTOCOLS.includes(protocol)),
     via: l.via ?? [], bidirectional: l.bidirectional ?? false, on_demand: l.on_demand ?? false, purpose: l.purpose,
     ticket: l.ticket, description: l.description, implicit: false, ...located(e),
   };
@@ -224,7 +225,7 @@ function toConfig(
   const data = (parsed?.data ?? {}) as {
     organization?: string;
     policy?: { builtin?: boolean; segmentation?: SegmentationRuleInput[] };
-    review?: { assessment_max_age_days?: Partial<ReviewSettings['assessment_max_age_days']>; contract_warning_days?: number; bulk_records_threshold?: number };
+    review?: { assessment_max_age_days?: Partial<ReviewSettings['assessment_max_age_days']>; contract_warning_days?: number; bulk_records_threshold?: number; acceptance_max_days?: number };
     rules?: Record<string, RuleSettingInput | undefined>;
   };
   const configLoc = parsed?.loc ?? { file: CONFIG_FILE, line: 1, column: 1 };
@@ -261,6 +262,7 @@ function toConfig(
     assessment_max_age_days: { ...DEFAULT_REVIEW.assessment_max_age_days, ...data.review?.assessment_max_age_days },
     contract_warning_days: data.review?.contract_warning_days ?? DEFAULT_REVIEW.contract_warning_days,
     bulk_records_threshold: data.review?.bulk_records_threshold ?? DEFAULT_REVIEW.bulk_records_threshold,
+    acceptance_max_days: data.review?.acceptance_max_days ?? DEFAULT_REVIEW.acceptance_max_days,
   };
 
   const rules = new Map<string, RuleOverride>();

@@ -20,6 +20,7 @@ export const RULE_IDS = [
   'missing-owner',
   'acceptance-expired',
   'acceptance-unused',
+  'acceptance-too-long',
 ] as const;
 
 export type RuleId = (typeof RULE_IDS)[number];

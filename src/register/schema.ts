@@ -7,6 +7,10 @@ import { RULE_IDS } from './rule-ids.js';
 
 export const ID_PATTERN = /^[a-z0-9](?:[a-z0-9._-]{0,62}[a-z0-9])?$/;
 
+/** SPEC §1.6: lower-case ASCII only, so a look-alike letter (Cyrillic `р`) or an invisible one cannot dodge the
+ * plaintext-protocol defaults. */
+export const PROTOCOL_PATTERN = /^[a-z0-9][a-z0-9+.-]*$/;
+
 export const idSchema = z.string().regex(ID_PATTERN, {
   message: 'must be lowercase letters, digits, `.`, `_` or `-`, start and end with a letter or digit, at most 64 characters',
 });
@@ -136,7 +140,9 @@ export const linkSchema = z.strictObject({
   from: idSchema.describe('Node id of the initiator: a system, a vendor, or `internet`. Whoever controls `from` can attack `to`.'),
   to: idSchema.describe('Node id of the target: a system, a vendor, or `internet`.'),
   kind: z.enum(['network', 'remote-access', 'credential']).optional().describe('`network`: a network flow; `remote-access`: an interactive remote session; `credential`: `from` holds secrets that open `to`, crossing any network segmentation. Default `network`.'),
-  protocol: z.string().optional().describe('Free text, for example `https`, `ldap`, `ldaps`, `rdp`, `ssh`, `smb`, `sql`, `http`, `ftp`, `telnet`, `snmp`.'),
+  protocol: z.string().regex(PROTOCOL_PATTERN, {
+    message: 'must be a protocol name in lower-case ASCII: letters a-z, digits, `+`, `.` or `-`, starting with a letter or digit (for example `https`, `ldaps`, `smb`)',
+  }).optional().describe('Lower-case ASCII (`^[a-z0-9][a-z0-9+.-]*$`), for example `https`, `ldap`, `ldaps`, `rdp`, `ssh`, `smb`, `sql`, `http`, `ftp`, `telnet`, `snmp`.'),
   port: z.number().int().min(1).max(65535).optional().describe('Port, 1 to 65535.'),
   auth: z.enum(['none', 'password', 'key', 'certificate', 'mfa']).optional().describe('How the initiator authenticates; default `none`.'),
   encrypted: z.boolean().optional().describe('Default from the protocol: `http`, `ftp`, `telnet`, `ldap`, `snmp`, `smb1` and `vnc` (any case) are plaintext; any other protocol, or none, counts as encrypted. Say `encrypted: false` for other clear-text protocols.'),
@@ -148,9 +154,11 @@ export const linkSchema = z.strictObject({
   description: z.string().optional().describe('Free text about the link.'),
 });
 
-/** A finding id, or a pattern in which `*` stands for exactly one `:`-separated segment. */
-export const findingPatternSchema = z.string().regex(/^[a-z0-9*][a-z0-9._*-]*(?::[a-z0-9._*-]+)*$/, {
-  message: 'must be a finding id such as `weak-authentication:parking-app-to-fs-01-445`, where `*` stands for one segment',
+/** A finding id, or a pattern in which `*` stands for exactly one `:`-separated segment. The rule (the first segment)
+ * is always written out (SPEC §1.7): `*:parking-app` would accept every rule's finding about a subject at once. */
+export const findingPatternSchema = z.string().regex(/^[a-z0-9][a-z0-9._-]*(?::[a-z0-9._*-]+)*$/, {
+  message: 'must be a finding id such as `weak-authentication:parking-app-to-fs-01-445`; `*` stands for one segment after the '
+    + 'rule, which is always written out (`weak-authentication:*`, never `*:parking-app`)',
 });
 
 export const acceptanceSchema = z.strictObject({
@@ -214,6 +222,7 @@ export const configSchemaFields = {
     }).optional().describe('`assessment-overdue`: the newest assessment may be at most this many days old, by vendor tier. Default `{critical: 365, high: 365, medium: 730, low: 1095}`; tiers left out keep their default.'),
     contract_warning_days: z.number().int().min(0).optional().describe('`contract-expiring`: a contract ending within this many days. Default `90`.'),
     bulk_records_threshold: z.number().int().min(0).optional().describe('`bulk-data-unprotected`: a system with at least this many `records`. Default `10000`.'),
+    acceptance_max_days: z.number().int().min(1).optional().describe('`acceptance-too-long`: an acceptance may expire at most this many days after today. Default `365`.'),
   }).optional().describe('Hygiene thresholds.'),
   rules: z.strictObject(ruleSettingsShape).optional().describe('Per-rule overrides: each key is a rule id; `off`, a severity, or `{severity, threshold}`. Default: every rule on, default severities.'),
 };
@@ -249,4 +258,4 @@ export type EntityKey = (typeof ENTITY_KEYS)[number];
 export const CONFIG_KEYS = ['version', 'organization', 'policy', 'review', 'rules'] as const;
 
 /** Bumped whenever the schema changes meaning, so that parse caches keyed on it are invalidated. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;

@@ -182,6 +182,8 @@ export interface ReviewSettings {
   assessment_max_age_days: Record<Level, number>;
   contract_warning_days: number;
   bulk_records_threshold: number;
+  /** An acceptance expiring further ahead than this raises acceptance-too-long. */
+  acceptance_max_days: number;
 }
 
 export interface RegisterConfig {

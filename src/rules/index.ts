@@ -19,6 +19,7 @@ import { contractExpiring } from './checks/contract-expiring.js';
 import { missingSecurityContact } from './checks/missing-security-contact.js';
 import { missingOwner } from './checks/missing-owner.js';
 import { acceptanceExpired, acceptanceUnused } from './checks/acceptance-rules.js';
+import { acceptanceTooLong } from './checks/acceptance-too-long.js';
 
 export const RULES: readonly Rule[] = [
   unsegmentedPath,
@@ -39,6 +40,7 @@ export const RULES: readonly Rule[] = [
   missingOwner,
   acceptanceExpired,
   acceptanceUnused,
+  acceptanceTooLong,
 ];
 
 export function ruleById(id: string): Rule | undefined {

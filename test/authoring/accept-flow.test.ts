@@ -2,7 +2,7 @@
 // expiry defaults to 90 days ahead and may be at most one calendar year ahead, never in the past.
 
 import { describe, expect, it } from 'vitest';
-import { describeMatches, expiryCheck, matchingFindings } from '../../src/authoring/acceptance-flow.js';
+import { describeMatches, expiryCheck, latestExpiry, matchingFindings } from '../../src/authoring/acceptance-flow.js';
 import { runAcceptFlow } from '../../src/authoring/add-flow.js';
 import { addDays, addOneYear } from '../../src/authoring/dates.js';
 import type { Finding } from '../../src/findings/types.js';
@@ -67,6 +67,15 @@ describe('expiry', () => {
     ['15/06/2027', 'must be a real date written YYYY-MM-DD'],
   ])('%s', (value, verdict) => {
     expect(check(value)).toBe(verdict);
+  });
+
+  it('never goes past review.acceptance_max_days, so a new acceptance never raises acceptance-too-long', () => {
+    expect(expiryCheck(TODAY, 30)('2026-07-16')).toBe('must be at most 30 days ahead, as review.acceptance_max_days says (2026-07-15 at the latest)');
+    expect(expiryCheck(TODAY, 30)('2026-07-15')).toBe(true);
+    // One calendar year across 29 February is 366 days: capped at 365 by default.
+    expect(latestExpiry('2027-06-15', 365)).toBe('2028-06-14');
+    expect(expiryCheck('2027-06-15')('2028-06-15')).toBe('must be at most 365 days ahead, as review.acceptance_max_days says (2028-06-14 at the latest)');
+    expect(latestExpiry(TODAY, 5000)).toBe('2027-06-15');
   });
 });
 

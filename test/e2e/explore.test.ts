@@ -147,8 +147,8 @@ describe('sidedoor impact', () => {
 describe('sidedoor rules', () => {
   const ids = RULES.map((r) => r.meta.id);
 
-  it('lists all 18 rules in every format', () => {
-    expect(ids).toHaveLength(18);
+  it('lists all 19 rules in every format', () => {
+    expect(ids).toHaveLength(19);
     const table = runCli(['rules'], { cwd: '/' });
     expect(table.code).toBe(0);
     for (const id of ids) expect(table.stdout).toContain(id);
@@ -156,7 +156,7 @@ describe('sidedoor rules', () => {
     expect(doc.rules.map((r: { id: string }) => r.id)).toEqual(ids);
     expect(doc.policies).toBeUndefined();
     const markdown = runCli(['rules', '--format', 'markdown'], { cwd: '/' }).stdout;
-    expect(markdown.split('\n').filter((l) => l.startsWith('| `'))).toHaveLength(18);
+    expect(markdown.split('\n').filter((l) => l.startsWith('| `'))).toHaveLength(19);
   });
 
   it('shows the register\'s overrides and policy when run inside it', () => {
@@ -170,15 +170,16 @@ describe('sidedoor rules', () => {
     const dir = writeTree({ 'sidedoor.yaml': 'version: 1\nbogus: 1\n' });
     const run = runCli(['rules', '--format', 'json'], { cwd: dir });
     expect(run.code).toBe(0);
-    expect(JSON.parse(run.stdout).rules).toHaveLength(18);
+    expect(JSON.parse(run.stdout).rules).toHaveLength(19);
     expect(run.stderr).toMatch(/does not load, so its overrides are not shown/);
     expect(runCli(['rules', '--register', dir]).code).toBe(2);
   });
 });
 
 describe('hostile register text', () => {
-  // Names, zone names, a protocol and a policy description carrying ANSI/OSC escapes, a carriage return, a C1 CSI and
-  // bidi overrides (YAML double-quoted escapes, so the bytes really are in the loaded values).
+  // Names, zone names, a link purpose and a policy description carrying ANSI/OSC escapes, a carriage return, a C1 CSI
+  // and bidi overrides (YAML double-quoted escapes, so the bytes really are in the loaded values). A protocol cannot
+  // carry them: it is lower-case ASCII (test/hostile/protocol-names.test.ts).
   const evil = '\\e[31mRED\\e]0;pwned\\a\\r\\x9b2J\\u202Eevil\\u2066';
   const dir = writeTree({
     'sidedoor.yaml': `version: 1\npolicy:\n  segmentation:\n    - id: r\n      description: "Rule ${evil}"\n      from: { zones: [low] }\n      to: { zones: [high] }\n`,
@@ -191,7 +192,7 @@ describe('hostile register text', () => {
       `  - { id: b, zone: high, name: "B ${evil}", criticality: critical, vendor: v }`,
       `  - { id: fw, zone: high, name: "FW ${evil}", kind: firewall }`,
       'links:',
-      `  - { from: v, to: a, kind: remote-access, protocol: "ssh${evil}", auth: mfa, on_demand: true }`,
+      `  - { from: v, to: a, kind: remote-access, protocol: ssh, purpose: "maintenance ${evil}", auth: mfa, on_demand: true }`,
       '  - { from: a, to: b, port: 22 }',
       '  - { from: a, to: fw }',
       '',

@@ -83,6 +83,7 @@ export function makeRegister(input: RegisterInput): Register {
       assessment_max_age_days: { critical: 365, high: 365, medium: 730, low: 1095 },
       contract_warning_days: 90,
       bulk_records_threshold: 10000,
+      acceptance_max_days: 365,
     },
     rules: new Map(),
     loc: loc(0),

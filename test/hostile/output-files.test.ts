@@ -1,6 +1,6 @@
 // Output files (`-o`): an unwritable path exits 2 with a plain reason; a file is replaced atomically (temporary file,
-// then rename) and never left half-written or replaced by a failed run; no temporary file survives; a symlink's
-// target is replaced, not the link; a FIFO (like /dev/stdout or /dev/null) is written in place, never renamed over.
+// then rename) and never left half-written or replaced by a failed run; no temporary file survives; a symbolic link
+// is never written through; a FIFO or a character device is written in place, never renamed over.
 
 import { closeSync, constants, lstatSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, readSync, readlinkSync,
   symlinkSync, writeFileSync, chmodSync } from 'node:fs';
@@ -109,17 +109,23 @@ describe('-o output files', () => {
     }
   });
 
-  it('replaces the file a symlink points to, keeping the link', () => {
-    const dir = scratch();
-    writeFileSync(join(dir, 'real.json'), 'old\n');
-    symlinkSync('real.json', join(dir, 'link.json'));
-    const run = runBounded(['graph', ...REGISTER, '--format', 'json', '-o', join(dir, 'link.json')]);
-    expectCleanRun(run);
-    expect(run.code).toBe(0);
-    expect(lstatSync(join(dir, 'link.json')).isSymbolicLink()).toBe(true);
-    expect(readlinkSync(join(dir, 'link.json'))).toBe('real.json');
-    expect(JSON.parse(readFileSync(join(dir, 'real.json'), 'utf8')).graph.name).toBe('sidedoor');
-    expect(readdirSync(dir).sort()).toEqual(['link.json', 'real.json']);
+  it('never writes through a symbolic link at the -o path: exit 2, the link and its target untouched', () => {
+    for (const writer of WRITERS) {
+      const dir = scratch();
+      writeFileSync(join(dir, 'real.json'), 'old\n');
+      symlinkSync('real.json', join(dir, 'link.json'));
+      symlinkSync('missing.json', join(dir, 'dangling.json'));
+      for (const name of ['link.json', 'dangling.json']) {
+        const out = join(dir, name);
+        const run = runBounded(writer(out));
+        expectCleanRun(run);
+        expect(run.code, run.args.join(' ')).toBe(2);
+        expect(run.stderr).toBe(`sidedoor: cannot write ${out}: it is a symbolic link, and sidedoor never writes through one (remove it, or use \`-o -\` for stdout)\n`);
+      }
+      expect(readlinkSync(join(dir, 'link.json'))).toBe('real.json');
+      expect(readFileSync(join(dir, 'real.json'), 'utf8')).toBe('old\n');
+      expect(readdirSync(dir).sort()).toEqual(['dangling.json', 'link.json', 'real.json']);
+    }
   });
 
   it.runIf(hasMkfifo())('writes into a FIFO in place instead of renaming over it (as -o /dev/stdout would need)', async () => {

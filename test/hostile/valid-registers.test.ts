@@ -57,6 +57,8 @@ describe('hostile corpus: valid registers', () => {
       { id: 'unsegmented-path:low-trust-to-sensitive:parkco:admin', severity: 'critical', status: 'open', path: ['parkco', 'parking-app', 'file-server', 'ad-dc'] },
       { id: 'unsegmented-path:low-trust-to-sensitive:parking-app:admin', severity: 'critical', status: 'open', path: ['parking-app', 'file-server', 'ad-dc'] },
       { id: 'unsegmented-path:parking-never-admin:parking-app:admin', severity: 'high', status: 'open', path: ['parking-app', 'file-server', 'ad-dc'] },
+      // The acceptance runs to 2099: it applies, and says so with its hostile approver in the message.
+      { id: 'acceptance-too-long:network-chokepoint:*', severity: 'medium', status: 'open' },
       { id: 'network-chokepoint:file-server-to-ad-dc-636', severity: 'medium', status: 'accepted' },
     ]);
     // The JSON keeps the register's text exactly (escaped as JSON, parsed back whole).
@@ -136,12 +138,12 @@ describe('hostile corpus: valid registers', () => {
     for (let i = 0; i < 10_000; i++) {
       const pattern = [
         'missing-owner:*', // matches all 200 findings
-        `*:s${String(i % 200).padStart(3, '0')}`, // matches one finding each, 2,000 of them
+        `missing-owner:s${String(i % 200).padStart(3, '0')}`, // matches one finding each, 2,000 of them
         'unsegmented-path:*:*:*', // matches nothing: one acceptance-unused finding for 2,000 acceptances
         `nothing-${i}:*`, // matches nothing: 2,000 distinct patterns, 2,000 findings
         'weak-authentication:*', // expired: one acceptance-expired finding
       ][i % 5];
-      const expires = i % 5 === 4 ? '2020-01-01' : '2099-12-31';
+      const expires = i % 5 === 4 ? '2020-01-01' : '2027-01-01'; // within review.acceptance_max_days of TODAY
       acceptances.push(`  - { finding: "${pattern}", reason: r${i}, approved_by: ciso, expires: ${expires} }\n`);
     }
     const register = writeTree({

@@ -51,7 +51,7 @@ describe('parseRegisterFile', () => {
 describe('loadRegister', () => {
   it('resolves SPEC defaults, built-in zones, the internet node and implicit internet edges', () => {
     const { register, diagnostics } = load({
-      'r.yaml': `zones:\n  - id: dmz\n    trust: 1\nvendors:\n  - id: acme\n    name: Acme\n    tier: high\nsystems:\n  - id: web\n    name: Web\n    zone: dmz\n    internet_facing: true\n  - id: fw\n    name: FW\n    zone: dmz\n    kind: firewall\nlinks:\n  - from: acme\n    to: web\n    port: 443\n    protocol: HTTP\n`,
+      'r.yaml': `zones:\n  - id: dmz\n    trust: 1\nvendors:\n  - id: acme\n    name: Acme\n    tier: high\nsystems:\n  - id: web\n    name: Web\n    zone: dmz\n    internet_facing: true\n  - id: fw\n    name: FW\n    zone: dmz\n    kind: firewall\nlinks:\n  - from: acme\n    to: web\n    port: 443\n    protocol: http\n`,
     });
     expect(diagnostics).toEqual([]);
     expect(register?.zones.get('internet')?.trust).toBe(0);

@@ -8,7 +8,7 @@ import { Command } from 'commander';
 import { renderBaseline } from '../../compare/baseline-file.js';
 import { terminalText } from '../../report/terminal-text.js';
 import { addRegisterOptions } from '../options.js';
-import { writeFileAtomic } from '../output.js';
+import { writeOutputFile } from '../output.js';
 import { runScanCommand } from '../scan-pipeline.js';
 import type { ScanCommandOptions } from '../scan-pipeline.js';
 
@@ -30,7 +30,7 @@ export function baselineCommand(): Command {
         process.stdout.write(content);
       } else {
         const file = options.output ?? join(run.register.root, DEFAULT_BASELINE_FILE);
-        writeFileAtomic(file, content);
+        writeOutputFile(file, content, { register: run.register });
         const count = run.result.findings.length;
         process.stderr.write(`sidedoor: wrote ${count} finding${count === 1 ? '' : 's'} to ${terminalText(file)}\n`);
       }

@@ -33,7 +33,7 @@ export function graphCommand(): Command {
     .option('--focus <node>', 'export only the neighbourhood of this node id')
     .addOption(new Option('--depth <hops>', 'with --focus: how many hops around the node, following links both ways (default 1)')
       .argParser(nonNegativeInteger))
-    .option('-o, --output <file>', 'write the export to a file (atomically) instead of stdout')
+    .option('-o, --output <file>', 'write the export to a file (atomically) instead of stdout; `-` for stdout')
     .action((options: GraphOptions) => {
       if (options.depth !== undefined && options.focus === undefined) throw new UsageError('--depth needs --focus <node>');
       if (!isGraphFormat(options.format)) throw new UsageError(`unknown graph format '${options.format}'`);
@@ -48,7 +48,7 @@ export function graphCommand(): Command {
         if (e instanceof ExportUsageError) throw new UsageError(`--focus: ${e.message}`);
         throw e;
       }
-      emit(text, options.output);
+      emit(text, options.output, { register });
       process.exitCode = 0;
     });
 }

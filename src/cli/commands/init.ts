@@ -2,8 +2,8 @@
 // zones, a commented example of each entity, and a .gitignore entry for the cache. `--yes` takes every default
 // without asking, which is what a script wants, and works without a terminal.
 
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
 import { Command } from 'commander';
 import { askInit, defaultInitAnswers } from '../../authoring/init-flow.js';
 import type { InitAnswers } from '../../authoring/init-flow.js';
@@ -13,7 +13,8 @@ import { loadRegister } from '../../register/load-register.js';
 import { terminalText } from '../../report/terminal-text.js';
 import { InvalidRegisterError, UsageError } from '../errors.js';
 import { DEFAULT_MAX_DIAGNOSTICS, formatDiagnostics } from '../load.js';
-import { writeFileAtomic } from '../output.js';
+import { hashBytes } from '../../authoring/workspace.js';
+import { registerFilePath, writeRegisterFile } from '../write-edit.js';
 import { resolveToday } from '../today.js';
 import { askOrInterrupt, refuseWithoutTerminal } from '../tty.js';
 
@@ -43,15 +44,17 @@ directory inside another register or already holding YAML files.`)
       const again = initTargetProblem(target);
       if (again !== undefined) throw new UsageError(`${again}; nothing was written`);
       const files = scaffoldRegister(answers, resolveToday(undefined));
+      // An existing .gitignore is edited like a register file: through a link only to inside the directory. Checked
+      // before anything is written, so a refusal leaves no half-made register.
+      const gitignorePath = registerFilePath(target, '.gitignore');
+      const previous = gitignorePath === undefined ? undefined : readFileSync(gitignorePath);
+      const gitignore = gitignoreWithCache(previous?.toString('utf8'));
+      mkdirSync(target, { recursive: true });
       // sidedoor.yaml last: until it exists, an interrupted init has not made a register that looks complete.
       for (const file of [...files.filter((f) => f.path !== 'sidedoor.yaml'), ...files.filter((f) => f.path === 'sidedoor.yaml')]) {
-        const path = join(target, file.path);
-        mkdirSync(dirname(path), { recursive: true });
-        writeFileAtomic(path, file.content);
+        writeRegisterFile(target, file.path, file.content, undefined);
       }
-      const gitignorePath = join(target, '.gitignore');
-      const gitignore = gitignoreWithCache(existsSync(gitignorePath) ? readFileSync(gitignorePath, 'utf8') : undefined);
-      if (gitignore !== undefined) writeFileAtomic(gitignorePath, gitignore);
+      if (gitignore !== undefined) writeRegisterFile(target, '.gitignore', gitignore, previous && hashBytes(previous));
 
       const loaded = loadRegister(target);
       if (!loaded.register) {

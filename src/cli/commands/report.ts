@@ -1,6 +1,7 @@
 // `sidedoor report`: the auditor's markdown report (SPEC §5) to stdout or -o FILE. The date comes from --today, else
 // SOURCE_DATE_EPOCH, else the clock (resolveToday); --base compares with the register at a git ref, as `scan` does.
-// The git commit and tree state of the register are read here, at the edge, and handed to the pure renderer. The
+// The git commit and tree state of the register are read here, at the edge (without any git command that can run a
+// filter, hook or fsmonitor: src/git/repo-state.ts), and handed to the pure renderer. The
 // exit code is 0 whatever the findings: the report documents, `scan` gates.
 
 import { Command, Option } from 'commander';
@@ -25,7 +26,7 @@ export function reportCommand(): Command {
     .description("write the auditor's markdown report: summary, vendor inventory, findings, path diagrams, remediation, "
       + 'accepted risks, ISO 27001 / NIS2 mapping and method')
     .option('--today <date>', 'date the report and judge dates as of this day (YYYY-MM-DD); default SOURCE_DATE_EPOCH, else today')
-    .option('-o, --output <file>', 'write the report to a file (atomically) instead of stdout')
+    .option('-o, --output <file>', 'write the report to a file (atomically) instead of stdout; `-` for stdout')
     .option('--timings', 'print the duration of each phase to stderr')
     .option('--base <ref>', 'compare with the register at this git ref (read from git, nothing is checked out): mark new '
       + 'findings, list fixed ones and new risky links')
@@ -37,9 +38,9 @@ export function reportCommand(): Command {
         result: run.result,
         context: run.outcome.context,
         rules: RULES.map((rule) => rule.meta),
-        git: repoState(run.register.root),
+        git: repoState(run.register.root, run.register.files),
       }));
-      emit(report, options.output);
+      emit(report, options.output, { register: run.register });
       run.timings.finish();
       if (options.timings) process.stderr.write(run.timings.format());
       process.exitCode = 0;

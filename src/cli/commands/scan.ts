@@ -38,7 +38,7 @@ export function scanCommand(): Command {
   return addScanOptions(new Command('scan'))
     .description('validate the register, run every rule and print the findings')
     .addOption(new Option('--format <format>', 'output format').choices(SCAN_FORMATS).default('table'))
-    .option('-o, --output <file>', 'write the output to a file (atomically) instead of stdout')
+    .option('-o, --output <file>', 'write the output to a file (atomically) instead of stdout; `-` for stdout')
     .option('--base <ref>', 'judge the change from this git ref (read from git, nothing is checked out): fail only on new, worsened and hidden findings and new risky links; list fixed ones and policy changes')
     .addOption(new Option('--policy-from <side>', "with --base: whose policy, rule overrides, review settings and acceptances judge the change (default base; head only when code owners guard sidedoor.yaml and the acceptance files)").choices(['base', 'head']))
     .option('--baseline <file>', 'compare with a baseline file written by `sidedoor baseline`: fail only on findings not in it or whose severity rose')
@@ -51,13 +51,13 @@ export function scanCommand(): Command {
       const run = await runScanCommand(options);
       const reporter = reporters.get(options.format);
       if (!reporter) throw new UsageError(`the ${options.format} format is not available`);
-      const toTerminal = options.output === undefined;
+      const toTerminal = options.output === undefined || options.output === '-';
       const reporterOptions: ReporterOptions = {
         rules: RULES.map((r) => r.meta), failOn: options.failOn, uriBase: run.uriBase,
         color: toTerminal && useColor(), width: terminalWidth(),
       };
       const output = run.timings.timer('render', () => reporter(run.result, reporterOptions));
-      emit(output, options.output);
+      emit(output, options.output, { register: run.register, inputs: [{ option: '--baseline', path: options.baseline }] });
       run.timings.finish();
       if (options.timings) process.stderr.write(run.timings.format());
       if (options.format === 'github') appendStepSummary(run.result, reporterOptions);

@@ -81,7 +81,8 @@ export function methodSection({ register, rules }: AuditReportInput): string[] {
     `Review thresholds: an assessment is overdue after ${formatCount(review.assessment_max_age_days.critical)} days for tier critical, `
       + `${formatCount(review.assessment_max_age_days.high)} for high, ${formatCount(review.assessment_max_age_days.medium)} for medium and `
       + `${formatCount(review.assessment_max_age_days.low)} for low; a contract ending within ${formatCount(review.contract_warning_days)} days `
-      + `is expiring; bulk data starts at ${formatCount(review.bulk_records_threshold)} records.`,
+      + `is expiring; bulk data starts at ${formatCount(review.bulk_records_threshold)} records; an acceptance may run at most `
+      + `${formatCount(review.acceptance_max_days)} days ahead.`,
   ];
   const overrides = [...register.config.rules.entries()].sort((a, b) => compareIds(a[0], b[0]));
   if (overrides.length > 0) {

@@ -17,7 +17,7 @@ function usedAcceptances(context: AnalysisContext): Set<Acceptance> {
   return context.shared(ACCEPTANCE_USAGE, () => new Set<Acceptance>());
 }
 
-const controls = {
+export const ACCEPTANCE_CONTROLS = {
   iso27001: ['A.5.22 Monitoring, review and change management of supplier services'],
   nis2: [NIS2.effectiveness],
 };
@@ -32,7 +32,7 @@ export const acceptanceExpired: Rule = {
     description: 'An acceptance holds through its `expires` date; from the day after, the findings it covered are open again and the '
       + 'acceptance itself is reported, so that it is renewed deliberately or removed.',
     fix: 'Fix the underlying finding, or renew the acceptance with a new approver decision and expiry date.',
-    ...controls,
+    ...ACCEPTANCE_CONTROLS,
   },
   check(context) {
     const findings: RawFinding[] = [];
@@ -66,7 +66,7 @@ export const acceptanceUnused: Rule = {
     description: 'A current acceptance whose pattern matches no finding: the risk was fixed, renamed, or the pattern has a typo. '
       + 'Stale acceptances hide future findings that happen to match them.',
     fix: 'Remove the acceptance, or correct its `finding` pattern.',
-    ...controls,
+    ...ACCEPTANCE_CONTROLS,
   },
   check(context) {
     const findings: RawFinding[] = [];
