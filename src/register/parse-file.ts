@@ -270,13 +270,18 @@ function issueDiagnostic(
   } else if (!resolved && issue.code === 'invalid_type' && issue.input === undefined) {
     message = `${subject}: missing required field ${where}`;
   } else {
-    message = `${subject}: ${where ? `${where} ` : ''}${issueText(issue)}`;
+    const text = issueText(issue, resolved && isScalar(node) ? node.value : undefined);
+    message = `${subject}: ${where ? `${where}${text.startsWith('must ') ? ' ' : ': '}` : ''}${text}`;
   }
   return { ...at(offset), severity: 'error', message };
 }
 
-function issueText(issue: z.core.$ZodIssue): string {
+/** `written` is the scalar found at the issue's path, if any (zod does not report inputs by default). */
+function issueText(issue: z.core.$ZodIssue, written: unknown): string {
   if (issue.code === 'invalid_value') return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+  if (issue.code === 'invalid_type' && issue.expected === 'boolean' && isYaml11Boolean(written)) {
+    return `must be a boolean: YAML 1.2 reads \`${written}\` as a string, not as ${yaml11BooleanValue(written)}; write true or false`;
+  }
   if (issue.code === 'invalid_type') return `must be ${issue.expected === 'array' ? 'a list' : issue.expected === 'object' ? 'a mapping' : `a ${issue.expected}`}`;
   if (issue.code === 'invalid_union') return 'has the wrong shape';
   return issue.message;
@@ -300,6 +305,17 @@ function knownKeys(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
     else return [];
   }
   return [];
+}
+
+/** YAML 1.1 spelled booleans these ways; YAML 1.2, which the yaml package implements, reads them as plain strings. */
+const YAML_11_BOOLEAN = /^(?:y|yes|on|n|no|off)$/i;
+
+function isYaml11Boolean(input: unknown): input is string {
+  return typeof input === 'string' && YAML_11_BOOLEAN.test(input);
+}
+
+function yaml11BooleanValue(input: string): boolean {
+  return /^(?:y|yes|on)$/i.test(input);
 }
 
 function nodeAt(base: YamlNode, path: readonly PropertyKey[]): { node: YamlNode; resolved: boolean } {
