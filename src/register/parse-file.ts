@@ -17,6 +17,9 @@ import {
 } from './schema.js';
 import type { EntityKey } from './schema.js';
 import { didYouMean } from './suggest.js';
+import { yamlErrorDiagnostics } from './yaml-error-location.js';
+import { whatItCouldDefine, yieldedNothing } from './unparsed-files.js';
+import type { UnparsedFile } from './unparsed-files.js';
 
 export const CONFIG_FILE = 'sidedoor.yaml';
 const MAX_ALIAS_COUNT = 100;
@@ -52,6 +55,8 @@ export interface ParsedFile {
   invalidIds: { key: EntityKey; id: string }[];
   config?: ParsedConfig;
   diagnostics: Diagnostic[];
+  /** Set when the file does not parse: what it could have defined, so references into it are not reported as unknown. */
+  unparsed?: UnparsedFile;
 }
 
 const ENTITY_SCHEMAS: Record<EntityKey, z.ZodType> = {
@@ -62,14 +67,16 @@ const ENTITY_SCHEMAS: Record<EntityKey, z.ZodType> = {
 export function parseRegisterFile(file: string, bytes: Uint8Array): ParsedFile {
   const result: ParsedFile = { file, entities: [], invalidIds: [], diagnostics: [] };
   const text = decodeUtf8(file, bytes, result.diagnostics);
-  if (text === undefined) return result;
-  try {
-    parseText(file, text, result);
-  } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
-    result.entities = [];
-    result.diagnostics.push({ file, line: 1, column: 1, severity: 'error', message: 'the YAML is nested too deeply to read' });
+  if (text !== undefined) {
+    try {
+      parseText(file, text, result);
+    } catch (error) {
+      if (!(error instanceof RangeError)) throw error;
+      result.entities = [];
+      result.diagnostics.push({ file, line: 1, column: 1, severity: 'error', message: 'the YAML is nested too deeply to read' });
+    }
   }
+  if (yieldedNothing(result)) result.unparsed = whatItCouldDefine(text ?? new TextDecoder('utf-8').decode(bytes));
   return result;
 }
 
@@ -105,7 +112,7 @@ function parseText(file: string, text: string, result: ParsedFile): void {
   }
   const doc = composeSingleDocument(tokens, text.length);
   if (doc.errors.length > 0) {
-    for (const e of doc.errors) error(e.pos[0], yamlErrorMessage(e.code, e.message));
+    result.diagnostics.push(...yamlErrorDiagnostics(file, text, doc.errors));
     return;
   }
   const root = doc.contents;
@@ -346,10 +353,4 @@ function describeEntity(item: unknown): string {
     if (typeof from === 'string' && typeof to === 'string') return `'${from}' → '${to}'`;
   }
   return '(entry)';
-}
-
-function yamlErrorMessage(code: string, message: string): string {
-  const firstLine = message.split('\n')[0];
-  if (code === 'DUPLICATE_KEY') return `duplicate key in one mapping: ${firstLine}`;
-  return `invalid YAML: ${firstLine}`;
 }

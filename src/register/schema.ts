@@ -226,4 +226,4 @@ export type EntityKey = (typeof ENTITY_KEYS)[number];
 export const CONFIG_KEYS = ['version', 'organization', 'policy', 'review', 'rules'] as const;
 
 /** Bumped whenever the schema changes meaning, so that parse caches keyed on it are invalidated. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
