@@ -101,7 +101,7 @@ function loadBase(located: RegisterTreeAtRef, head: ScannedRegister, context: Co
   if (loaded.register === undefined) {
     const errors = loaded.diagnostics.filter((d) => d.severity === 'error');
     process.stderr.write(`the register at base '${terminalText(ref)}' (commit ${loaded.commit.slice(0, 12)}) is invalid:\n`
-      + formatDiagnostics(errors, context.limits.maxDiagnostics ?? DEFAULT_MAX_DIAGNOSTICS));
+      + formatDiagnostics(errors, context.limits.maxDiagnostics ?? DEFAULT_MAX_DIAGNOSTICS, process.stderr.isTTY === true));
     throw new UsageError(`cannot compare with base '${ref}': the register at that commit is invalid (errors above); `
       + 'compare with another ref, or with a baseline file (--baseline)');
   }

@@ -27,7 +27,7 @@ export function validateCommand(): Command {
           diagnostics: loaded.diagnostics.map((d) => ({ file: d.file, line: d.line, column: d.column, severity: d.severity, message: d.message })),
         }));
       } else if (loaded.diagnostics.length > 0) {
-        process.stdout.write(formatDiagnostics(loaded.diagnostics, options.maxDiagnostics ?? DEFAULT_MAX_DIAGNOSTICS));
+        process.stdout.write(formatDiagnostics(loaded.diagnostics, options.maxDiagnostics ?? DEFAULT_MAX_DIAGNOSTICS, process.stdout.isTTY === true));
       } else {
         const r = loaded.register;
         process.stdout.write(`register is valid: ${loaded.fileCount} files, ${(r?.zones.size ?? 0)} zones, ${r?.vendors.size ?? 0} vendors, ${r?.systems.size ?? 0} systems, ${r?.links.length ?? 0} links\n`);
