@@ -13,6 +13,7 @@ import { InvalidRegisterError, UsageError } from './errors.js';
 import { terminalText } from '../report/terminal-text.js';
 import { clearProgressLine } from './progress.js';
 import { excerptLines } from './diagnostic-excerpt.js';
+import { plural } from '../util/plural.js';
 
 export interface RegisterOptions extends CacheOptions {
   register?: string;
@@ -131,6 +132,6 @@ export function formatDiagnostics(diagnostics: Diagnostic[], max: number, excerp
   if (diagnostics.length > max) lines.push(`… and ${diagnostics.length - max} more (raise the limit with --max-diagnostics)`);
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = diagnostics.length - errors;
-  if (diagnostics.length > 0) lines.push(`${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`);
+  if (diagnostics.length > 0) lines.push(`${plural(errors, 'error')}, ${plural(warnings, 'warning')}`);
   return lines.length > 0 ? `${lines.join('\n')}\n` : '';
 }

@@ -16,6 +16,7 @@ import { escapeMarkdownInline as md, escapeMarkdownTableCell as cell } from './m
 import { repoRelativePath } from './repo-path.js';
 import { terminalText } from './terminal-text.js';
 import type { ReporterOptions } from './types.js';
+import { plural, verb } from '../util/plural.js';
 
 /** Rows beyond this are summarised in one sentence: the step summary is limited to 1 MiB. */
 const SUMMARY_TABLE_LIMIT = 100;
@@ -117,7 +118,7 @@ export function githubStepSummary(result: ScanResult, options: ReporterOptions):
   const failing = result.findings.filter((finding) => failsBuild(finding, options.failOn)).length;
   const verdict = failing === 0
     ? `no finding fails the build (--fail-on ${options.failOn})`
-    : `${failing} finding${failing === 1 ? '' : 's'} fail${failing === 1 ? 's' : ''} the build (--fail-on ${options.failOn})`;
+    : `${plural(failing, 'finding')} ${verb(failing, 'fails', 'fail')} the build (--fail-on ${options.failOn})`;
   const against = comparison === undefined ? ''
     : ` compared with ${comparison.kind} ${md(comparison.ref)}${comparison.commit === undefined ? '' : ` (${md(comparison.commit)})`}`;
   const listed = result.findings.filter((finding) => finding.status === 'open' && (!comparing || finding.new === true));
