@@ -65,7 +65,7 @@ export class UncheckedReferences {
   /** One line per file that left references unchecked, at that file's first error. */
   summaries(): Diagnostic[] {
     return this.files.filter((f) => this.counts.has(f.file)).map((f) => ({
-      file: f.file, line: f.at?.line ?? 1, column: f.at?.column ?? 1, severity: 'error', scope: 'register',
+      file: f.file, line: f.at?.line ?? 1, column: f.at?.column ?? 1, severity: 'error', scope: 'unchecked-references',
       message: `${plural(this.counts.get(f.file) ?? 0, 'reference')} into \`${f.file}\` could not be checked because it does not parse`,
     }));
   }
