@@ -291,7 +291,7 @@ const cliSamples = fc.sample(fuzzRegister, { numRuns: FUZZ.cliRegisters, seed: C
 
 describe('fuzz: random and damaged registers', () => {
   it.each(chunkRanges(FUZZ.inProcessRegisters, FUZZ.inProcessChunks))(
-    'the loader, the scan engine and every reporter never throw, and explain or scan every register (in-process, chunk $index)',
+    'the loader, the scan engine and every reporter never throw, and explain or scan every register (in-process, chunk $label)',
     ({ index, start, end }) => {
       let valid = 0;
       fc.assert(fc.property(fuzzRegister, (register) => {
@@ -307,7 +307,7 @@ describe('fuzz: random and damaged registers', () => {
   );
 
   it.each(chunkRanges(FUZZ.cliRegisters, FUZZ.cliChunks))(
-    'the built CLI exits 0, 1 or 2 as the in-process run predicts, in bounded time and without a stack trace (chunk $index)',
+    'the built CLI exits 0, 1 or 2 as the in-process run predicts, in bounded time and without a stack trace (chunk $label)',
     async ({ start, end }) => {
       const base = mkdtempSync(join(tmpdir(), 'sidedoor-fuzz-'));
       const tasks = cliSamples.slice(start, end).map((register, n) => async () => {

@@ -12,8 +12,9 @@ export const FUZZ = {
 } as const;
 
 /** `total` cases as `chunks` consecutive ranges: [start, end) each, covering 0..total once. */
-export function chunkRanges(total: number, chunks: number): { index: number; start: number; end: number }[] {
+export function chunkRanges(total: number, chunks: number): { index: number; label: string; start: number; end: number }[] {
   return Array.from({ length: chunks }, (_, index) => ({
-    index, start: Math.floor((total * index) / chunks), end: Math.floor((total * (index + 1)) / chunks),
+    index, label: `${index + 1} of ${chunks}`,
+    start: Math.floor((total * index) / chunks), end: Math.floor((total * (index + 1)) / chunks),
   }));
 }
