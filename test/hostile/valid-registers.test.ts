@@ -14,8 +14,8 @@ const RAW_CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\
 
 interface FindingSummary { id: string; severity: string; status: string; path?: string[]; impact?: string[] }
 
-async function runEveryCommand(register: string, nodes: CommandNodes): Promise<Map<string, BoundedRun>> {
-  const commands = everyCommand(register, nodes);
+async function runEveryCommand(register: string, nodes: CommandNodes, only: (args: string[]) => boolean = () => true): Promise<Map<string, BoundedRun>> {
+  const commands = everyCommand(register, nodes).filter(only);
   const runs = await inBatches(commands.map((args) => () => runBoundedAsync(args)), PARALLEL_RUNS);
   const byLabel = new Map<string, BoundedRun>();
   for (const run of runs) {
@@ -149,7 +149,10 @@ describe('hostile corpus: valid registers', () => {
       'systems.yaml': `zones:\n  - { id: office, trust: 2 }\nsystems:\n${systems.join('')}`,
       'acceptances.yaml': `acceptances:\n${acceptances.join('')}`,
     });
-    const runs = await runEveryCommand(register, { from: 's000', to: 's001', impact: 's000' });
+    // Acceptances change what scan and report print; graph output does not depend on them, so one graph format
+    // (JSON) is enough to show a graph command loads the file in bounded time: the others would only re-parse it.
+    const runs = await runEveryCommand(register, { from: 's000', to: 's001', impact: 's000' },
+      (args) => args[0] !== 'graph' || args.at(-1) === 'json');
     expectExitCodes(runs, false);
     const findings = findingsOf(runs);
     const byRule = (rule: string) => findings.filter((f) => f.id.startsWith(`${rule}:`));
