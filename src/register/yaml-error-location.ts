@@ -8,6 +8,7 @@
 //       a tab used as indentation, if there is one (the tab is always a mistake, and the rest follows from it);
 //       otherwise the earliest error, passing over "a block … may not be used as an implicit key" (always a
 //       consequence of another error at the same place) unless it is the only kind there is.
+//   - An error placed on a blank or comment-only line moves to the next line that holds something.
 //   - "Implicit keys need to be on a single line", when its key starts after a `key:` on the same line, means that
 //       the next line is indented deeper than that key, so the parser read it as the continuation of the value: the
 //       next line is the one to fix, and the diagnostic points there. When the line has no `key:` before the error,
@@ -61,7 +62,7 @@ function likelyCause(errors: readonly YamlSyntaxError[]): YamlSyntaxError | unde
 function refine(error: YamlSyntaxError, text: string, lines: LineIndex): { offset: number; message: string } {
   const message = firstLine(error.message);
   if (error.code === 'TAB_AS_INDENT') return { offset: error.pos[0], message: `${message}; indent with spaces` };
-  if (error.code !== 'MULTILINE_IMPLICIT_KEY') return { offset: error.pos[0], message };
+  if (error.code !== 'MULTILINE_IMPLICIT_KEY') return { offset: onContent(error.pos[0], lines), message };
   const { line } = lines.position(error.pos[0]);
   const before = text.slice(lines.start(line), error.pos[0]);
   const keyBefore = /^\s*(?:-\s+)*[^\s#][^#]*?:\s+$/.test(before);
@@ -76,6 +77,15 @@ function refine(error: YamlSyntaxError, text: string, lines: LineIndex): { offse
     message: `this line is indented deeper than the key above it (line ${line}, column ${keyColumn}), so YAML reads it as `
       + 'part of that key\'s value; indent it like that key',
   };
+}
+
+/** An offset on a blank or comment-only line (where yaml puts some indentation errors) moves to the first character
+ * of the next line that holds something: that is the line whose indentation is wrong. */
+function onContent(offset: number, lines: LineIndex): number {
+  const { line } = lines.position(offset);
+  if (!/^\s*(?:#.*)?$/.test(lines.text(line))) return offset;
+  const next = lines.nextContentLine(line);
+  return next === undefined ? offset : lines.start(next) + lines.indent(next);
 }
 
 function firstLine(message: string): string {
