@@ -10,6 +10,7 @@ import { dateCheck } from './answer-checks.js';
 import { askOptionalText, askRequiredText, entity } from './flow-helpers.js';
 import { addDays, addOneYear } from './dates.js';
 import type { Prompter } from './prompter.js';
+import { plural } from '../util/plural.js';
 
 export const DEFAULT_ACCEPTANCE_DAYS = 90;
 /** review.acceptance_max_days when the register does not set it (the default of build-register.ts). */
@@ -22,7 +23,7 @@ export function matchingFindings(pattern: string, findings: readonly Finding[]):
 
 /** The lines that show what an acceptance will cover. Register text is sanitised by the prompter. */
 export function describeMatches(pattern: string, matches: readonly Finding[]): string {
-  const lines = [`${pattern} matches ${matches.length} current finding${matches.length === 1 ? '' : 's'}:`];
+  const lines = [`${pattern} matches ${plural(matches.length, 'current finding')}:`];
   for (const finding of matches.slice(0, SHOWN_FINDINGS)) {
     const accepted = finding.acceptedBy ? `, already accepted until ${finding.acceptedBy.expires}` : '';
     lines.push(`  ${finding.severity.padEnd(8)} ${finding.id}${accepted}`);

@@ -23,6 +23,7 @@ import { terminalText } from '../report/terminal-text.js';
 import { UsageError } from './errors.js';
 import { DEFAULT_MAX_DIAGNOSTICS, formatDiagnostics } from './load.js';
 import type { RegisterOptions } from './load.js';
+import { plural } from '../util/plural.js';
 
 export type ComparisonRequest =
   | { kind: 'base'; located: RegisterTreeAtRef; policyFrom: PolicySide }
@@ -113,7 +114,7 @@ function loadBase(located: RegisterTreeAtRef, head: Register, context: CompareCo
   if (loaded.register === undefined) {
     const errors = loaded.diagnostics.filter((d) => d.severity === 'error');
     process.stderr.write(`the register at base '${terminalText(ref)}' (commit ${loaded.commit.slice(0, 12)}) is invalid:\n`
-      + formatDiagnostics(errors, context.limits.maxDiagnostics ?? DEFAULT_MAX_DIAGNOSTICS));
+      + formatDiagnostics(errors, context.limits.maxDiagnostics ?? DEFAULT_MAX_DIAGNOSTICS, process.stderr.isTTY === true));
     throw new UsageError(`cannot compare with base '${ref}': the register at that commit is invalid (errors above); `
       + 'compare with another ref, or with a baseline file (--baseline)');
   }
@@ -124,7 +125,7 @@ function warnStale(stale: readonly FixedFinding[], file: string): void {
   if (stale.length === 0) return;
   const shown = stale.slice(0, 10).map((f) => terminalText(f.id)).join(', ');
   const more = stale.length > 10 ? ` and ${stale.length - 10} more` : '';
-  process.stderr.write(`sidedoor: ${stale.length} stale baseline entr${stale.length === 1 ? 'y' : 'ies'} in ${terminalText(file)} `
+  process.stderr.write(`sidedoor: ${plural(stale.length, 'stale baseline entry', 'stale baseline entries')} in ${terminalText(file)} `
     + `(the finding is gone): ${shown}${more}; refresh the file with \`sidedoor baseline -o ${terminalText(file)}\`\n`);
 }
 

@@ -12,6 +12,8 @@ import type { Diagnostic, Register } from '../register/types.js';
 import { InvalidRegisterError, UsageError } from './errors.js';
 import { terminalText } from '../report/terminal-text.js';
 import { clearProgressLine } from './progress.js';
+import { excerptLines } from './diagnostic-excerpt.js';
+import { plural } from '../util/plural.js';
 
 export interface RegisterOptions extends CacheOptions {
   register?: string;
@@ -112,7 +114,7 @@ function parseWorkerLimit(env: NodeJS.ProcessEnv = process.env): number | undefi
 function requireValid(loaded: LoadResult, options: RegisterOptions): { register: Register; diagnostics: Diagnostic[] } {
   clearProgressLine();
   if (!loaded.register) {
-    process.stderr.write(formatDiagnostics(loaded.diagnostics, options.maxDiagnostics ?? DEFAULT_MAX_DIAGNOSTICS));
+    process.stderr.write(formatDiagnostics(loaded.diagnostics, options.maxDiagnostics ?? DEFAULT_MAX_DIAGNOSTICS, process.stderr.isTTY === true));
     throw new InvalidRegisterError('the register is invalid');
   }
   const warnings = loaded.diagnostics.filter((d) => d.severity === 'warning');
@@ -120,13 +122,16 @@ function requireValid(loaded: LoadResult, options: RegisterOptions): { register:
   return { register: loaded.register, diagnostics: loaded.diagnostics };
 }
 
-/** `file:line:col  message`, one a line, capped, with a closing count. */
-export function formatDiagnostics(diagnostics: Diagnostic[], max: number): string {
-  const lines = diagnostics.slice(0, max).map((d) =>
-    `${terminalText(d.file)}:${d.line}:${d.column}  ${d.severity === 'warning' ? 'warning: ' : ''}${terminalText(d.message)}`);
+/** `file:line:col  message`, one a line, capped, with a closing count. `excerpts` (for a terminal) adds the line at
+ * fault under the diagnostics that carry it, with a caret. */
+export function formatDiagnostics(diagnostics: Diagnostic[], max: number, excerpts = false): string {
+  const lines = diagnostics.slice(0, max).flatMap((d) => [
+    `${terminalText(d.file)}:${d.line}:${d.column}  ${d.severity === 'warning' ? 'warning: ' : ''}${terminalText(d.message)}`,
+    ...(excerpts ? excerptLines(d) : []),
+  ]);
   if (diagnostics.length > max) lines.push(`… and ${diagnostics.length - max} more (raise the limit with --max-diagnostics)`);
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = diagnostics.length - errors;
-  if (diagnostics.length > 0) lines.push(`${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`);
+  if (diagnostics.length > 0) lines.push(`${plural(errors, 'error')}, ${plural(warnings, 'warning')}`);
   return lines.length > 0 ? `${lines.join('\n')}\n` : '';
 }

@@ -3,6 +3,7 @@
 import { Option } from 'commander';
 import type { Command } from 'commander';
 import { UsageError } from './errors.js';
+import { calendarDateProblem } from '../util/calendar-date.js';
 
 export function positiveInteger(name: string) {
   return (value: string): number => {
@@ -21,11 +22,9 @@ export function addRegisterOptions(command: Command): Command {
     .option('--no-cache', 'parse every file afresh and write no cache');
 }
 
-export function isoDate(value: string): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  const date = match ? new Date(`${value}T00:00:00Z`) : undefined;
-  if (!date || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) {
-    throw new UsageError(`--today must be a date written YYYY-MM-DD, got '${value}'`);
-  }
-  return value;
+/** A `YYYY-MM-DD` option value that names a real day; the message says what is wrong with any other (SPEC §4). */
+export function isoDate(value: string, option = '--today'): string {
+  const problem = calendarDateProblem(value);
+  if (problem === undefined) return value;
+  throw new UsageError(problem.startsWith('must ') ? `${option} ${problem}` : `${option}: ${problem}`);
 }

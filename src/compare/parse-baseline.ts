@@ -5,6 +5,7 @@
 import type { z } from 'zod';
 import { BASELINE_VERSION, READABLE_BASELINE_VERSIONS, baselineSchema } from './baseline-file.js';
 import type { Baseline } from './baseline-file.js';
+import { noun } from '../util/plural.js';
 
 export const BASELINE_SHAPE =
   `A baseline is JSON like {"version": ${BASELINE_VERSION}, "tool": "sidedoor", "findings": [{"id": "…", "rule": "…", "title": "…", "severity": "high"}]}, `
@@ -53,7 +54,7 @@ function describeIssue(issue: z.core.$ZodIssue, data: unknown): string {
   }
   if (issue.path.length === 1 && issue.path[0] === 'tool' && value !== undefined) return `\`tool\` must be "sidedoor", not ${JSON.stringify(value)}`;
   if (issue.code === 'invalid_type') return `${where} must be ${article(issue.expected)}, not ${describeValue(value)}`;
-  if (issue.code === 'unrecognized_keys') return `${where} has unknown key${issue.keys.length === 1 ? '' : 's'} ${issue.keys.map((k) => `'${k}'`).join(', ')}`;
+  if (issue.code === 'unrecognized_keys') return `${where} has unknown ${noun(issue.keys.length, 'key')} ${issue.keys.map((k) => `'${k}'`).join(', ')}`;
   if (issue.code === 'too_small') return `${where} must not be empty`;
   return `${where}: ${issue.message}`;
 }

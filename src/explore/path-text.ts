@@ -7,6 +7,7 @@ import type { PolicyVerdict } from './policy-verdicts.js';
 import { targetLabel } from './lookup.js';
 import type { Paint } from './text-style.js';
 import { alignRows, plural } from './text-style.js';
+import { noun } from '../util/plural.js';
 
 const t = terminalText;
 
@@ -89,7 +90,7 @@ function verdictLines(verdict: PolicyVerdict, explanation: PathExplanation, chal
   } else if (explanation.hops.length === 0) {
     lines.push(`  ${chalk.green('✓')} ${name}: no path, nothing to forbid.`);
   } else if (verdict.allowedGatewaysOnPath.length > 0) {
-    lines.push(`  ${chalk.green('✓')} ${name} allows this path: it passes the allowed gateway${verdict.allowedGatewaysOnPath.length === 1 ? '' : 's'} ${verdict.allowedGatewaysOnPath.map(t).join(', ')}.`);
+    lines.push(`  ${chalk.green('✓')} ${name} allows this path: it passes the allowed ${noun(verdict.allowedGatewaysOnPath.length, 'gateway')} ${verdict.allowedGatewaysOnPath.map(t).join(', ')}.`);
   } else {
     lines.push(`  ${chalk.green('✓')} ${name} does not forbid this path: ${end} does not match its \`to\`.`);
   }

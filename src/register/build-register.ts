@@ -6,7 +6,7 @@
 import type { ParsedConfig, ParsedEntity, ParsedFile } from './parse-file.js';
 import { CONFIG_FILE } from './parse-file.js';
 import type {
-  AcceptanceInput, LinkInput, RuleSettingInput, SegmentationRuleInput, SystemInput, VendorInput, ZoneInput,
+  EntityKey, AcceptanceInput, LinkInput, RuleSettingInput, SegmentationRuleInput, SystemInput, VendorInput, ZoneInput,
 } from './schema.js';
 import type {
   Acceptance, Diagnostic, FindingSeverity, Link, Located, Register, RegisterConfig, ReviewSettings, RuleOverride,
@@ -16,6 +16,8 @@ import {
   BUILTIN_RULE_ID, GATEWAY_KINDS, INTERNET_NODE, INTERNET_ZONE, PLAINTEXT_PROTOCOLS, THIRD_PARTY_ZONE,
 } from './types.js';
 import { didYouMean } from './suggest.js';
+import { UncheckedReferences } from './unparsed-files.js';
+import { sortDiagnostics } from './sort-diagnostics.js';
 import { FieldLocations } from './field-locations.js';
 import { compareIds } from '../graph/attack-graph.js';
 
@@ -24,6 +26,15 @@ export interface BuildResult {
   register?: Register;
   diagnostics: Diagnostic[];
 }
+
+/** Reports a reference to an id that does not exist, unless a file that does not parse could have defined it. */
+type UnknownReference = (kinds: readonly EntityKey[], id: string, loc: SourceLocation, message: string) => void;
+
+const ZONES: readonly EntityKey[] = ['zones'];
+const VENDORS: readonly EntityKey[] = ['vendors'];
+const SYSTEMS: readonly EntityKey[] = ['systems'];
+/** Graph nodes: `depends_on` and link ends name vendors or systems. */
+const NODES: readonly EntityKey[] = ['vendors', 'systems'];
 
 const DEFAULT_REVIEW: ReviewSettings = {
   assessment_max_age_days: { critical: 365, high: 365, medium: 730, low: 1095 },
@@ -34,8 +45,13 @@ const DEFAULT_REVIEW: ReviewSettings = {
 
 export function buildRegister(root: string, files: ParsedFile[]): BuildResult {
   const diagnostics: Diagnostic[] = files.flatMap((f) => f.diagnostics);
-  const error = (loc: SourceLocation, message: string) => diagnostics.push({ ...loc, severity: 'error', message });
-  const warn = (loc: SourceLocation, message: string) => diagnostics.push({ ...loc, severity: 'warning', message });
+  const error = (loc: SourceLocation, message: string) => diagnostics.push({ ...loc, severity: 'error', message, scope: 'register' });
+  const warn = (loc: SourceLocation, message: string) => diagnostics.push({ ...loc, severity: 'warning', message, scope: 'register' });
+  // An unknown id that a file which does not parse could have defined is counted against that file, not reported.
+  const unchecked = new UncheckedReferences(files);
+  const unknown: UnknownReference = (kinds, id, loc, message) => {
+    if (!unchecked.explains(kinds, id)) error(loc, message);
+  };
   const ordered = [...files].sort((a, b) => compareIds(a.file, b.file));
   const entities = ordered.flatMap((f) => f.entities);
   const configFile = ordered.find((f) => f.file === CONFIG_FILE);
@@ -67,35 +83,36 @@ export function buildRegister(root: string, files: ParsedFile[]): BuildResult {
   const invalidVendors = new Set(invalid.filter((i) => i.key === 'vendors').map((i) => i.id));
   const invalidSystems = new Set(invalid.filter((i) => i.key === 'systems').map((i) => i.id));
   const nodeExists = (id: string) => nodeIds.has(id);
-  const refError = (loc: SourceLocation, what: string, id: string, pool: Iterable<string>) =>
-    error(loc, `${what} '${id}' does not exist${didYouMean(id, pool)}`);
+  const refError = (kinds: readonly EntityKey[], loc: SourceLocation, what: string, id: string, pool: Iterable<string>) =>
+    unknown(kinds, id, loc, `${what} '${id}' does not exist${didYouMean(id, pool)}`);
 
   for (const vendor of vendors.values()) {
-    if (!zones.has(vendor.zone)) refError(fieldLoc(vendor, 'zone'), `vendor '${vendor.id}': zone`, vendor.zone, zones.keys());
+    if (!zones.has(vendor.zone)) refError(ZONES, fieldLoc(vendor, 'zone'), `vendor '${vendor.id}': zone`, vendor.zone, zones.keys());
     vendor.subprocessors.forEach((sub, i) => {
-      if (!vendors.has(sub) && !invalidVendors.has(sub)) refError(fieldLoc(vendor, `subprocessors.${i}`), `vendor '${vendor.id}': subprocessor`, sub, vendors.keys());
+      if (!vendors.has(sub) && !invalidVendors.has(sub)) refError(VENDORS, fieldLoc(vendor, `subprocessors.${i}`), `vendor '${vendor.id}': subprocessor`, sub, vendors.keys());
       if (sub === vendor.id) error(fieldLoc(vendor, `subprocessors.${i}`), `vendor '${vendor.id}' lists itself as a subprocessor`);
     });
   }
   for (const system of systems.values()) {
-    if (!zones.has(system.zone)) refError(fieldLoc(system, 'zone'), `system '${system.id}': zone`, system.zone, zones.keys());
+    if (!zones.has(system.zone)) refError(ZONES, fieldLoc(system, 'zone'), `system '${system.id}': zone`, system.zone, zones.keys());
     if (system.vendor !== undefined && !vendors.has(system.vendor) && !invalidVendors.has(system.vendor)) {
-      refError(fieldLoc(system, 'vendor'), `system '${system.id}': vendor`, system.vendor, vendors.keys());
+      refError(VENDORS, fieldLoc(system, 'vendor'), `system '${system.id}': vendor`, system.vendor, vendors.keys());
     }
     system.depends_on.forEach((dep, i) => dep.anyOf.forEach((id, j) => {
       if (!nodeExists(id)) {
-        refError(fieldLoc(system, dep.isAnyOf ? `depends_on.${i}.any_of.${j}` : `depends_on.${i}`), `system '${system.id}': depends_on`, id, nodeIds.keys());
+        refError(NODES, fieldLoc(system, dep.isAnyOf ? `depends_on.${i}.any_of.${j}` : `depends_on.${i}`), `system '${system.id}': depends_on`, id, nodeIds.keys());
       }
     }));
   }
 
-  const links = collectLinks(entities, systems, invalidSystems, nodeIds, error, warn);
+  const links = collectLinks(entities, systems, invalidSystems, nodeIds, error, warn, unknown);
   const acceptances = entities.filter((e) => e.key === 'acceptances').map(toAcceptance);
-  const config = toConfig(configFile?.config, zones, systems, vendors, error);
+  const config = toConfig(configFile?.config, zones, systems, vendors, error, unknown);
+  diagnostics.push(...unchecked.summaries());
 
   const hasError = diagnostics.some((d) => d.severity === 'error');
   return {
-    diagnostics,
+    diagnostics: sortDiagnostics(diagnostics),
     register: hasError ? undefined : {
       root, files: ordered.map((f) => f.file), config, zones, vendors, systems, links, acceptances,
     },
@@ -127,7 +144,7 @@ function collectZones(entities: ParsedEntity[], error: (loc: SourceLocation, mes
 
 function collectLinks(
   entities: ParsedEntity[], systems: Map<string, System>, invalidSystems: Set<string>, nodeIds: Map<string, SourceLocation>, error: (loc: SourceLocation, message: string) => void,
-  warn: (loc: SourceLocation, message: string) => void,
+  warn: (loc: SourceLocation, message: string) => void, unknown: UnknownReference,
 ): Link[] {
   const byId = new Map<string, Link>();
   const add = (link: Link) => {
@@ -144,14 +161,14 @@ function collectLinks(
     const link = toLink(e);
     for (const end of ['from', 'to'] as const) {
       if (!nodeIds.has(link[end])) {
-        error(fieldLoc(link, end), `link '${link.id}': ${end} '${link[end]}' does not exist${didYouMean(link[end], nodeIds.keys())}`);
+        unknown(NODES, link[end], fieldLoc(link, end), `link '${link.id}': ${end} '${link[end]}' does not exist${didYouMean(link[end], nodeIds.keys())}`);
       }
     }
     link.via.forEach((gateway, i) => {
       const system = systems.get(gateway);
       if (invalidSystems.has(gateway)) return;
       if (!system) {
-        error(fieldLoc(link, `via.${i}`), `link '${link.id}': via '${gateway}' is not a system${didYouMean(gateway, systems.keys())}`);
+        unknown(SYSTEMS, gateway, fieldLoc(link, `via.${i}`), `link '${link.id}': via '${gateway}' is not a system${didYouMean(gateway, systems.keys())}`);
       } else if (!system.enforcement) {
         warn(fieldLoc(link, `via.${i}`), `link '${link.id}': via '${gateway}' is not an enforcement system (kind ${system.kind}, enforcement false), so it filters nothing`);
       }
@@ -220,7 +237,7 @@ function toAcceptance(e: ParsedEntity): Acceptance {
 
 function toConfig(
   parsed: ParsedConfig | undefined, zones: Map<string, Zone>, systems: Map<string, System>, vendors: Map<string, Vendor>,
-  error: (loc: SourceLocation, message: string) => void,
+  error: (loc: SourceLocation, message: string) => void, unknown: UnknownReference,
 ): RegisterConfig {
   const data = (parsed?.data ?? {}) as {
     organization?: string;
@@ -248,9 +265,9 @@ function toConfig(
     const firstAt = seen.get(rule.id) ?? (rule.id === BUILTIN_RULE_ID && data.policy?.builtin !== false ? configLoc : undefined);
     if (firstAt) error(locOf(`${base}.id`), `duplicate policy rule id '${rule.id}'${rule.id === BUILTIN_RULE_ID ? ' (the built-in rule; set `policy.builtin: false` to replace it)' : ''}`);
     seen.set(rule.id, loc);
-    for (const side of ['from', 'to'] as const) checkSelector(rule[side], `${base}.${side}`, locOf, zones, systems, vendors, error);
+    for (const side of ['from', 'to'] as const) checkSelector(rule[side], `${base}.${side}`, locOf, zones, systems, vendors, unknown);
     (rule.allow_via ?? []).forEach((id, j) => {
-      if (!systems.has(id)) error(locOf(`${base}.allow_via.${j}`), `policy rule '${rule.id}': allow_via '${id}' is not a system${didYouMean(id, systems.keys())}`);
+      if (!systems.has(id)) unknown(SYSTEMS, id, locOf(`${base}.allow_via.${j}`), `policy rule '${rule.id}': allow_via '${id}' is not a system${didYouMean(id, systems.keys())}`);
     });
     segmentation.push({
       id: rule.id, description: rule.description, from: rule.from as Selector | undefined, to: rule.to as Selector | undefined,
@@ -287,13 +304,12 @@ function toRuleOverride(setting: RuleSettingInput, loc: SourceLocation): RuleOve
 
 function checkSelector(
   selector: SegmentationRuleInput['from'], base: string, locOf: (path: string) => SourceLocation,
-  zones: Map<string, Zone>, systems: Map<string, System>, vendors: Map<string, Vendor>,
-  error: (loc: SourceLocation, message: string) => void,
+  zones: Map<string, Zone>, systems: Map<string, System>, vendors: Map<string, Vendor>, unknown: UnknownReference,
 ): void {
   if (!selector) return;
-  const check = (field: string, ids: string[] | undefined, pool: Map<string, unknown>, what: string) =>
+  const check = (field: EntityKey, ids: string[] | undefined, pool: Map<string, unknown>, what: string) =>
     (ids ?? []).forEach((id, i) => {
-      if (!pool.has(id)) error(locOf(`${base}.${field}.${i}`), `policy selector: ${what} '${id}' does not exist${didYouMean(id, pool.keys())}`);
+      if (!pool.has(id)) unknown([field], id, locOf(`${base}.${field}.${i}`), `policy selector: ${what} '${id}' does not exist${didYouMean(id, pool.keys())}`);
     });
   check('zones', selector.zones, zones, 'zone');
   check('systems', selector.systems, systems, 'system');

@@ -12,6 +12,9 @@ import type { ParsedFile } from './parse-file.js';
 import { ParseCache } from './parse-cache.js';
 import { parseFilesInParallel } from './parallel-parse.js';
 import type { Diagnostic, Register } from './types.js';
+import { sortDiagnostics } from './sort-diagnostics.js';
+
+export { sortDiagnostics };
 
 export interface LoadResult {
   register?: Register;
@@ -45,7 +48,7 @@ export function loadRegister(root: string, options: LoadOptions = {}): LoadResul
   const diagnostics: Diagnostic[] = [...listed.diagnostics];
   const contents = timer('read', () => readFiles(root, listed.files, options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, diagnostics));
   const result = assembleRegister(root, contents, { parse: options.parse, timer });
-  return { register: unlessRefused(result.register, diagnostics), diagnostics: [...diagnostics, ...result.diagnostics], fileCount: listed.files.length };
+  return { register: unlessRefused(result.register, diagnostics), diagnostics: sortDiagnostics([...diagnostics, ...result.diagnostics]), fileCount: listed.files.length };
 }
 
 /** A file refused before parsing (too large, unreadable, a symlink out of the root) makes the register invalid: the
@@ -128,10 +131,4 @@ function readFiles(root: string, files: string[], maxBytes: number, diagnostics:
     }
   }
   return contents;
-}
-
-export function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
-  return [...diagnostics].sort((a, b) =>
-    (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.column - b.column
-    || (a.message < b.message ? -1 : a.message > b.message ? 1 : 0));
 }

@@ -17,6 +17,9 @@ import {
 } from './schema.js';
 import type { EntityKey } from './schema.js';
 import { didYouMean } from './suggest.js';
+import { yamlErrorDiagnostics } from './yaml-error-location.js';
+import { whatItCouldDefine, yieldedNothing } from './unparsed-files.js';
+import type { UnparsedFile } from './unparsed-files.js';
 
 export const CONFIG_FILE = 'sidedoor.yaml';
 const MAX_ALIAS_COUNT = 100;
@@ -52,6 +55,8 @@ export interface ParsedFile {
   invalidIds: { key: EntityKey; id: string }[];
   config?: ParsedConfig;
   diagnostics: Diagnostic[];
+  /** Set when the file does not parse: what it could have defined, so references into it are not reported as unknown. */
+  unparsed?: UnparsedFile;
 }
 
 const ENTITY_SCHEMAS: Record<EntityKey, z.ZodType> = {
@@ -62,14 +67,16 @@ const ENTITY_SCHEMAS: Record<EntityKey, z.ZodType> = {
 export function parseRegisterFile(file: string, bytes: Uint8Array): ParsedFile {
   const result: ParsedFile = { file, entities: [], invalidIds: [], diagnostics: [] };
   const text = decodeUtf8(file, bytes, result.diagnostics);
-  if (text === undefined) return result;
-  try {
-    parseText(file, text, result);
-  } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
-    result.entities = [];
-    result.diagnostics.push({ file, line: 1, column: 1, severity: 'error', message: 'the YAML is nested too deeply to read' });
+  if (text !== undefined) {
+    try {
+      parseText(file, text, result);
+    } catch (error) {
+      if (!(error instanceof RangeError)) throw error;
+      result.entities = [];
+      result.diagnostics.push({ file, line: 1, column: 1, severity: 'error', message: 'the YAML is nested too deeply to read' });
+    }
   }
+  if (yieldedNothing(result)) result.unparsed = whatItCouldDefine(text ?? new TextDecoder('utf-8').decode(bytes));
   return result;
 }
 
@@ -105,7 +112,7 @@ function parseText(file: string, text: string, result: ParsedFile): void {
   }
   const doc = composeSingleDocument(tokens, text.length);
   if (doc.errors.length > 0) {
-    for (const e of doc.errors) error(e.pos[0], yamlErrorMessage(e.code, e.message));
+    result.diagnostics.push(...yamlErrorDiagnostics(file, text, doc.errors));
     return;
   }
   const root = doc.contents;
@@ -270,13 +277,18 @@ function issueDiagnostic(
   } else if (!resolved && issue.code === 'invalid_type' && issue.input === undefined) {
     message = `${subject}: missing required field ${where}`;
   } else {
-    message = `${subject}: ${where ? `${where} ` : ''}${issueText(issue)}`;
+    const text = issueText(issue, resolved && isScalar(node) ? node.value : undefined);
+    message = `${subject}: ${where ? `${where}${text.startsWith('must ') ? ' ' : ': '}` : ''}${text}`;
   }
   return { ...at(offset), severity: 'error', message };
 }
 
-function issueText(issue: z.core.$ZodIssue): string {
+/** `written` is the scalar found at the issue's path, if any (zod does not report inputs by default). */
+function issueText(issue: z.core.$ZodIssue, written: unknown): string {
   if (issue.code === 'invalid_value') return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+  if (issue.code === 'invalid_type' && issue.expected === 'boolean' && isYaml11Boolean(written)) {
+    return `must be a boolean: YAML 1.2 reads \`${written}\` as a string, not as ${yaml11BooleanValue(written)}; write true or false`;
+  }
   if (issue.code === 'invalid_type') return `must be ${issue.expected === 'array' ? 'a list' : issue.expected === 'object' ? 'a mapping' : `a ${issue.expected}`}`;
   if (issue.code === 'invalid_union') return 'has the wrong shape';
   return issue.message;
@@ -300,6 +312,17 @@ function knownKeys(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
     else return [];
   }
   return [];
+}
+
+/** YAML 1.1 spelled booleans these ways; YAML 1.2, which the yaml package implements, reads them as plain strings. */
+const YAML_11_BOOLEAN = /^(?:y|yes|on|n|no|off)$/i;
+
+function isYaml11Boolean(input: unknown): input is string {
+  return typeof input === 'string' && YAML_11_BOOLEAN.test(input);
+}
+
+function yaml11BooleanValue(input: string): boolean {
+  return /^(?:y|yes|on)$/i.test(input);
 }
 
 function nodeAt(base: YamlNode, path: readonly PropertyKey[]): { node: YamlNode; resolved: boolean } {
@@ -330,10 +353,4 @@ function describeEntity(item: unknown): string {
     if (typeof from === 'string' && typeof to === 'string') return `'${from}' → '${to}'`;
   }
   return '(entry)';
-}
-
-function yamlErrorMessage(code: string, message: string): string {
-  const firstLine = message.split('\n')[0];
-  if (code === 'DUPLICATE_KEY') return `duplicate key in one mapping: ${firstLine}`;
-  return `invalid YAML: ${firstLine}`;
 }

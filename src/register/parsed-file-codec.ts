@@ -24,15 +24,19 @@ interface EncodedFile {
   e: EncodedEntity[];
   c?: { d: Record<string, unknown>; l: [number, number]; p: string[]; n: number[] };
   i: [EntityKey, string][];
-  g: [number, number, 'error' | 'warning', string][];
+  /** Diagnostics: line, column, severity, message and, for YAML syntax errors, the text of the line. */
+  g: ([number, number, 'error' | 'warning', string] | [number, number, 'error' | 'warning', string, string])[];
+  /** What a file that does not parse could have defined: entity kinds and ids. */
+  u?: [EntityKey[], string[]];
 }
 
 export function encodeParsedFile(parsed: ParsedFile): string {
   const encoded: EncodedFile = {
     e: parsed.entities.map((entity) => ({ k: entity.key, d: entity.data, l: [entity.loc.line, entity.loc.column], ...encodeTable(entity.locs) })),
     i: parsed.invalidIds.map(({ key, id }) => [key, id]),
-    g: parsed.diagnostics.map((d) => [d.line, d.column, d.severity, d.message]),
+    g: parsed.diagnostics.map((d) => (d.excerpt === undefined ? [d.line, d.column, d.severity, d.message] : [d.line, d.column, d.severity, d.message, d.excerpt])),
   };
+  if (parsed.unparsed) encoded.u = [parsed.unparsed.keys, parsed.unparsed.ids];
   if (parsed.config) {
     encoded.c = { d: parsed.config.data, l: [parsed.config.loc.line, parsed.config.loc.column], ...encodeTable(parsed.config.locs) };
   }
@@ -68,9 +72,17 @@ export function decodeParsedFile(file: string, json: string): ParsedFile | undef
   const diagnostics: Diagnostic[] = [];
   for (const item of raw.g) {
     if (!Array.isArray(item) || !isPosition(item[0], item[1]) || (item[2] !== 'error' && item[2] !== 'warning') || typeof item[3] !== 'string') return undefined;
-    diagnostics.push({ file, line: item[0], column: item[1], severity: item[2], message: item[3] });
+    if (item[4] !== undefined && typeof item[4] !== 'string') return undefined;
+    const diagnostic: Diagnostic = { file, line: item[0], column: item[1], severity: item[2], message: item[3] };
+    if (item[4] !== undefined) diagnostic.excerpt = item[4];
+    diagnostics.push(diagnostic);
   }
   const parsed: ParsedFile = { file, entities, invalidIds, diagnostics };
+  if (raw.u !== undefined) {
+    if (!Array.isArray(raw.u) || !isStringArray(raw.u[0]) || !isStringArray(raw.u[1])) return undefined;
+    if (!raw.u[0].every((k) => ENTITY_KEYS.includes(k as EntityKey))) return undefined;
+    parsed.unparsed = { keys: raw.u[0] as EntityKey[], ids: raw.u[1] };
+  }
   if (raw.c !== undefined) {
     if (!isRecord(raw.c) || !isRecord(raw.c.d)) return undefined;
     const loc = decodeLoc(file, raw.c.l);
@@ -95,6 +107,10 @@ function decodeTable(paths: unknown, numbers: unknown): LocationTable | undefine
 
 function isPosition(line: unknown, column: unknown): line is number {
   return Number.isInteger(line) && Number.isInteger(column) && (line as number) > 0 && (column as number) > 0;
+}
+
+function isStringArray(value: unknown): value is string[] {
+  return Array.isArray(value) && value.every((v) => typeof v === 'string');
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

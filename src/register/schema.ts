@@ -4,6 +4,7 @@
 
 import { z } from 'zod';
 import { RULE_IDS } from './rule-ids.js';
+import { calendarDateProblem } from '../util/calendar-date.js';
 
 export const ID_PATTERN = /^[a-z0-9](?:[a-z0-9._-]{0,62}[a-z0-9])?$/;
 
@@ -15,18 +16,15 @@ export const idSchema = z.string().regex(ID_PATTERN, {
   message: 'must be lowercase letters, digits, `.`, `_` or `-`, start and end with a letter or digit, at most 64 characters',
 });
 
-/** A real calendar date written `YYYY-MM-DD` (so `2026-13-45` and `2026-02-30` are rejected). */
+/** A real calendar date written `YYYY-MM-DD` (so `2026-13-45` and `2026-02-30` are rejected). One check, so a value
+ * gets one message: a pattern check followed by a calendar check would report a malformed date twice. The pattern is
+ * declared as metadata only, for the generated JSON Schemas (editors check the shape; the calendar is ours). */
 export const dateSchema = z.string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a real date written YYYY-MM-DD' })
-  .refine(isCalendarDate, { message: 'must be a real date written YYYY-MM-DD' });
-
-export function isCalendarDate(value: string): boolean {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  if (month < 1 || month > 12 || day < 1) return false;
-  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
+  .check((ctx) => {
+    const problem = calendarDateProblem(ctx.value);
+    if (problem !== undefined) ctx.issues.push({ code: 'custom', message: problem, input: ctx.value });
+  })
+  .meta({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
 
 export const levelSchema = z.enum(['low', 'medium', 'high', 'critical']);
 export const dataClassSchema = z.enum(['public', 'internal', 'confidential', 'restricted']);

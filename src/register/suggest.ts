@@ -2,18 +2,26 @@
 // enough to be a plausible typo. Levenshtein with two rolling rows: O(|a|·|b|) time, O(|b|) memory.
 
 export function nearest(word: string, candidates: Iterable<string>): string | undefined {
-  const limit = Math.max(2, Math.floor(word.length / 3));
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of candidates) {
+    const limit = typoLimit(word, candidate);
     if (Math.abs(candidate.length - word.length) > limit) continue;
     const distance = editDistance(word, candidate);
+    if (distance > limit) continue;
     if (distance < bestDistance || (distance === bestDistance && best !== undefined && candidate < best)) {
       best = candidate;
       bestDistance = distance;
     }
   }
-  return bestDistance <= limit ? best : undefined;
+  return best;
+}
+
+/** How many edits still read as a typo: a third of the longer word, at least two. Measured on the longer of the two
+ * so that a truncated name finds its full form (`critical` → `criticality`, 3 edits in 11 letters) as readily as a
+ * long misspelling finds the short one. */
+function typoLimit(word: string, candidate: string): number {
+  return Math.max(2, Math.floor(Math.max(word.length, candidate.length) / 3));
 }
 
 export function didYouMean(word: string, candidates: Iterable<string>): string {

@@ -18,6 +18,12 @@ export type DiagnosticSeverity = 'error' | 'warning';
 export interface Diagnostic extends SourceLocation {
   severity: DiagnosticSeverity;
   message: string;
+  /** The text of the line at fault, for a terminal to show under the message with a caret (YAML syntax errors). */
+  excerpt?: string;
+  /** 'register' for what only the whole register can tell (duplicate ids, references): such diagnostics sort after
+   * every file's own, because a file that does not parse is usually their cause. 'unchecked-references' for the
+   * line counting the references a file that does not parse left unchecked: between the two. */
+  scope?: 'register' | 'unchecked-references';
 }
 
 export type Trust = 0 | 1 | 2 | 3 | 4;

@@ -7,6 +7,7 @@ import type { Finding } from '../findings/types.js';
 import type { FindingSeverity, SourceLocation } from '../register/types.js';
 import { failsBuild, riskyLinkFails } from './ci-gate.js';
 import { witnessPathText } from './finding-evidence.js';
+import { noun, plural, verb } from '../util/plural.js';
 
 export type ChangeSectionKey = 'new' | 'worsened' | 'hidden' | 'new_risky_links' | 'fixed' | 'policy_changes';
 
@@ -32,9 +33,8 @@ export function failingText(result: ScanResult, failOn: FindingSeverity): string
   const findings = result.findings.filter((f) => failsBuild(f, failOn)).length;
   const links = (result.comparison?.newRiskyLinks ?? []).filter((link) => riskyLinkFails(link, failOn)).length;
   if (findings + links === 0) return 'no finding fails';
-  const count = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
-  const parts = [findings > 0 ? count(findings, 'finding') : '', links > 0 ? count(links, 'new risky link') : ''];
-  return `${parts.filter((p) => p !== '').join(' and ')} fail${findings + links === 1 ? 's' : ''}`;
+  const parts = [findings > 0 ? plural(findings, 'finding') : '', links > 0 ? plural(links, 'new risky link') : ''];
+  return `${parts.filter((p) => p !== '').join(' and ')} ${verb(findings + links, 'fails', 'fail')}`;
 }
 
 /** One sentence: what the scan was compared with, and whose policy judged. */
@@ -64,7 +64,7 @@ export function changeSections(
         const w = comparison.worsened.find((x) => x.id === f.id);
         const why = w === undefined ? '' : [
           w.before !== w.severity ? `severity ${w.before} → ${w.severity}` : '',
-          w.links.length > 0 ? `its witness now uses the added or changed link${w.links.length === 1 ? '' : 's'} ${w.links.join(', ')}` : '',
+          w.links.length > 0 ? `its witness now uses the added or changed ${noun(w.links.length, 'link')} ${w.links.join(', ')}` : '',
         ].filter((s) => s !== '').join('; ');
         return findingItem(f, failOn, why);
       }),

@@ -2,6 +2,7 @@
 // have only a free-text body to carry them (SARIF message, GitHub annotation, JUnit failure).
 
 import type { Finding } from '../findings/types.js';
+import { plural, verb } from '../util/plural.js';
 
 /** `a → b → c (links: a-to-b, b-to-c)` for path findings, undefined otherwise. */
 export function witnessPathText(finding: Finding): string | undefined {
@@ -18,7 +19,7 @@ export function impactText(finding: Finding): string | undefined {
   const count = finding.impact_count ?? finding.impact.length;
   const listed = finding.impact.join(', ');
   const more = count > finding.impact.length ? ', …' : '';
-  return `${count} system${count === 1 ? '' : 's'} go${count === 1 ? 'es' : ''} down: ${listed}${more}`;
+  return `${plural(count, 'system')} ${verb(count, 'goes', 'go')} down: ${listed}${more}`;
 }
 
 /** The message followed by `Path: …` and `Impact: …` lines when the finding has them. */

@@ -22,6 +22,7 @@ import { escapeMarkdownInline as md, escapeMarkdownTableCell as cell } from './m
 import { repoRelativePath } from './repo-path.js';
 import { terminalText } from './terminal-text.js';
 import type { ReporterOptions } from './types.js';
+import { plural } from '../util/plural.js';
 
 /** Rows beyond this are summarised in one sentence: the step summary is limited to 1 MiB. */
 const SUMMARY_TABLE_LIMIT = 100;
@@ -94,10 +95,6 @@ function riskyLinkAnnotation(link: RiskyLink, ref: string, options: ReporterOpti
   return annotationLine(riskyLinkLevel(link, options), link.location, `New risky link ${link.id}`,
     `The link ${link.id} was added or changed since ${ref} and lies on a path that ${link.rules.join(', ')} forbids `
     + `(a source reaches it and it reaches a target, with no allowed gateway).\nNew risky link: ${link.id} (${link.severity})`, options);
-}
-
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
 
 /** The notice for the annotations GitHub will not show, or undefined when every one is shown. */

@@ -21,6 +21,7 @@ import { SEVERITY_ORDER } from '../findings/types.js';
 import type { FindingSeverity } from '../register/types.js';
 import { changeSections, comparisonHeadline } from './change-sections.js';
 import { terminalText } from './terminal-text.js';
+import { plural } from '../util/plural.js';
 import type { ReporterOptions } from './types.js';
 
 /** Borders cli-table3 draws around and between `columns` columns: one each side and one between each pair. */
@@ -112,7 +113,7 @@ function describe(finding: Finding, chalk: InstanceType<typeof Chalk>): CellLine
     lines.push([{ text: `accepted by ${terminalText(finding.acceptedBy.approved_by)} until ${finding.acceptedBy.expires}`, paint: (t) => chalk.green(t) }]);
   }
   if (finding.path) lines.push([plain(`path: ${finding.path.map(terminalText).join(' → ')}`)]);
-  if (finding.impact_count !== undefined) lines.push([plain(`impact: ${finding.impact_count} system${finding.impact_count === 1 ? '' : 's'}`)]);
+  if (finding.impact_count !== undefined) lines.push([plain(`impact: ${plural(finding.impact_count, 'system')}`)]);
   return lines;
 }
 
@@ -248,6 +249,6 @@ function summaryText(result: ScanResult, options: ReporterOptions): string {
   const open = SEVERITY_ORDER.reduce((n, sev) => n + s[sev], 0);
   const text = `${open === 0 ? 'no open findings' : `${open} open (${parts.join(', ')})`}, ${s.accepted} accepted`
     + `${s.new !== undefined ? `, ${s.new} counting against the change` : ''}; failing on ${options.failOn} and above`
-    + `${result.remediations.length > 0 ? `; minimum cut: ${result.remediations.map((r) => `${terminalText(r.rule)} ${r.cut.length} link${r.cut.length === 1 ? '' : 's'}`).join(', ')}` : ''}`;
+    + `${result.remediations.length > 0 ? `; minimum cut: ${result.remediations.map((r) => `${terminalText(r.rule)} ${plural(r.cut.length, 'link')}`).join(', ')}` : ''}`;
   return text;
 }

@@ -34,10 +34,8 @@ export function linkTargets(link: { from: string; to: string; bidirectional: boo
   return link.bidirectional && link.from !== link.to ? [link.to, link.from] : [link.to];
 }
 
-/** `1 day`, `3 days`: counts in messages. */
-export function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
-}
+/** `1 day`, `3 days`: counts in messages (the one helper, re-exported for the rules). */
+export { plural } from '../util/plural.js';
 
 /** `Name (id)`, or just the id when the name adds nothing. */
 export function entityLabel(entity: { id: string; name: string }): string {

@@ -63,8 +63,8 @@ describe('expiry', () => {
     ['2027-06-15', true],
     ['2027-06-16', 'must be at most one year ahead (2027-06-15 at the latest)'],
     ['2026-06-14', 'must be today (2026-06-15) or later'],
-    ['2026-02-30', 'must be a real date written YYYY-MM-DD'],
-    ['15/06/2027', 'must be a real date written YYYY-MM-DD'],
+    ['2026-02-30', '2026-02-30 is not a calendar date (February 2026 has 28 days)'],
+    ['15/06/2027', "must be a date written YYYY-MM-DD, got '15/06/2027'"],
   ])('%s', (value, verdict) => {
     expect(check(value)).toBe(verdict);
   });

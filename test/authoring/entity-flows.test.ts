@@ -105,7 +105,7 @@ describe('add vendor', () => {
     expect(vendorSchema.parse(vendor)).toEqual(vendor);
     expect(prompter.rejected.map((r) => [r.name, r.message])).toEqual([
       ['country', 'must be an ISO 3166-1 alpha-2 code such as FR'],
-      ['contract.start', 'must be a real date written YYYY-MM-DD'],
+      ['contract.start', '2026-02-30 is not a calendar date (February 2026 has 28 days)'],
       ['contract.end', 'must be on or after the start date 2026-01-01'],
       ['contract.notice_days', expect.stringMatching(/>=0/)],
       ['contract.notice_days', 'must be a whole number'],

@@ -52,12 +52,13 @@ describe('policyChanges', () => {
   });
 
   it('marks a loosened review threshold', () => {
-    const review = (r: Partial<{ contract_warning_days: number; bulk_records_threshold: number; assessment_max_age_days: Record<string, number> }>) => ({
-      config: { review: { assessment_max_age_days: { critical: 365, high: 365, medium: 730, low: 1095 }, contract_warning_days: 90, bulk_records_threshold: 10000, ...r } },
+    const review = (r: Partial<{ contract_warning_days: number; bulk_records_threshold: number; acceptance_max_days: number; assessment_max_age_days: Record<string, number> }>) => ({
+      config: { review: { assessment_max_age_days: { critical: 365, high: 365, medium: 730, low: 1095 }, contract_warning_days: 90, bulk_records_threshold: 10000, acceptance_max_days: 365, ...r } },
     }) as Partial<RegisterInput>;
     expect(diff({}, review({ bulk_records_threshold: 50000 }))).toEqual(['weakens: review.bulk_records_threshold: 10000 → 50000']);
     expect(diff({}, review({ contract_warning_days: 30 }))).toEqual(['weakens: review.contract_warning_days: 90 → 30']);
     expect(diff({}, review({ contract_warning_days: 120 }))).toEqual(['ok: review.contract_warning_days: 90 → 120']);
+    expect(diff({}, review({ acceptance_max_days: 3650 }))).toEqual(['weakens: review.acceptance_max_days: 365 → 3650']);
     expect(diff({}, review({ assessment_max_age_days: { critical: 3650, high: 365, medium: 730, low: 1095 } })))
       .toEqual(['weakens: review.assessment_max_age_days.critical: 365 → 3650']);
   });

@@ -58,7 +58,7 @@ describe('sidedoor report', () => {
     const dir = cityCopy();
     const badDate = runCli(['report', '--register', dir, '--today', '2026-13-01']);
     expect(badDate.code).toBe(2);
-    expect(badDate.stderr).toMatch(/--today must be a date/);
+    expect(badDate.stderr).toBe('sidedoor: --today: 2026-13-01 is not a calendar date (there is no month 13)\n');
     const badBase = runCli(['report', '--register', dir, '--today', TODAY, '--base', '--upload-pack=x']);
     expect(badBase.code).toBe(2);
     expect(badBase.stdout).toBe('');

@@ -54,7 +54,7 @@ describe('sidedoor validate', () => {
 
   it('rejects an invalid date', () => {
     expectRejected(validate({ 'a.yaml': `${ZONE}systems:\n  - id: s\n    name: S\n    zone: admin\n    end_of_support: 2026-13-45\n` }),
-      /^a\.yaml:8:21 {2}/m, /must be a real date/);
+      /^a\.yaml:8:21 {2}/m, /`end_of_support`: 2026-13-45 is not a calendar date \(there is no month 13\)/);
   });
 
   it.each(['Parking App', '__proto__'])('rejects the id %j', (id) => {

@@ -31,8 +31,11 @@ const VALID_FILES = {
 };
 const NODES = { from: 'web', to: 'db', impact: 'web' };
 
-describe('hostile corpus: the file system', () => {
-  it('refuses a file and a directory symlinked outside the register root, names both, and never reads them', async () => {
+/** One register holding every refused symlink (out of the root, broken, looping), read by each command once: each
+ * symlink is refused on its own, so the cases share the runs and each asserts its own lines in them. */
+let refusedRuns: Promise<BoundedRun[]> | undefined;
+function everyCommandOnRefusedSymlinks(): Promise<BoundedRun[]> {
+  refusedRuns ??= (async () => {
     const outside = mkdtempSync(join(tmpdir(), 'sidedoor-outside-'));
     writeFileSync(join(outside, 'stolen.yaml'), 'zones:\n  - { id: exfiltrated, name: Top secret payroll, trust: 2 }\n');
     mkdirSync(join(outside, 'more'));
@@ -40,8 +43,18 @@ describe('hostile corpus: the file system', () => {
     const register = writeTree(VALID_FILES);
     symlinkSync(join(outside, 'stolen.yaml'), join(register, 'leak.yaml'));
     symlinkSync(join(outside, 'more'), join(register, 'sub', 'shared'));
-    for (const run of await runEveryCommand(register, NODES)) {
-      expect(run.code, run.args.join(' ')).toBe(2);
+    symlinkSync(join(register, 'gone.yaml'), join(register, 'dangling.yaml'));
+    symlinkSync('self.yaml', join(register, 'self.yaml'));
+    const runs = await runEveryCommand(register, NODES);
+    for (const run of runs) expect(run.code, run.args.join(' ')).toBe(2);
+    return runs;
+  })();
+  return refusedRuns;
+}
+
+describe('hostile corpus: the file system', () => {
+  it('refuses a file and a directory symlinked outside the register root, names both, and never reads them', async () => {
+    for (const run of await everyCommandOnRefusedSymlinks()) {
       const diagnostics = diagnosticsOf(run);
       expect(diagnostics).toMatch(/^leak\.yaml:1:1  this symlink points outside the register root \(to .*stolen\.yaml\); refusing to read it$/m);
       expect(diagnostics).toMatch(/^sub\/shared:1:1  this symlink points outside the register root \(to .*more\); refusing to read it$/m);
@@ -50,11 +63,7 @@ describe('hostile corpus: the file system', () => {
   });
 
   it('refuses a broken symlink and a symlink that points at itself, naming each', async () => {
-    const register = writeTree(VALID_FILES);
-    symlinkSync(join(register, 'gone.yaml'), join(register, 'dangling.yaml'));
-    symlinkSync('self.yaml', join(register, 'self.yaml'));
-    for (const run of await runEveryCommand(register, NODES)) {
-      expect(run.code, run.args.join(' ')).toBe(2);
+    for (const run of await everyCommandOnRefusedSymlinks()) {
       expect(diagnosticsOf(run)).toMatch(/^dangling\.yaml:1:1  this symlink is broken or loops; refusing to follow it$/m);
       expect(diagnosticsOf(run)).toMatch(/^self\.yaml:1:1  this symlink is broken or loops; refusing to follow it$/m);
     }
@@ -70,7 +79,7 @@ describe('hostile corpus: the file system', () => {
     const runs = await runEveryCommand(register, NODES);
     for (const run of runs) expect(run.code, `${run.args.join(' ')}: ${run.stderr}`).toBe(0);
     const validate = runs.find((run) => run.args[0] === 'validate' && !run.args.includes('--format'));
-    expect(validate?.stdout).toBe('register is valid: 3 files, 3 zones, 0 vendors, 2 systems, 1 links\n');
+    expect(validate?.stdout).toBe('register is valid: 3 files, 3 zones, 0 vendors, 2 systems, 1 link\n');
     const json = runs.find((run) => run.args[0] === 'scan' && run.args.includes('json'));
     expect(JSON.parse(json?.stdout ?? '').register).toMatchObject({ files: 3, systems: 2, links: 1 });
     const path = runs.find((run) => run.args[0] === 'path');
@@ -95,7 +104,7 @@ describe('hostile corpus: the file system', () => {
     it.runIf(permissionsAreIgnored())('is read normally when running as root, where permission bits do not stop reads', async () => {
       const runs = await runEveryCommand(register, NODES);
       for (const run of runs) expect(run.code, `${run.args.join(' ')}: ${run.stderr}`).toBe(0);
-      expect(runs[0].stdout).toBe('register is valid: 4 files, 4 zones, 0 vendors, 2 systems, 1 links\n');
+      expect(runs[0].stdout).toBe('register is valid: 4 files, 4 zones, 0 vendors, 2 systems, 1 link\n');
     });
   });
 });

@@ -2,7 +2,7 @@
 // the wrong type, deleted references, duplicated ids, prototype-member ids, random unicode in names, random policy
 // selectors and acceptance patterns), writes them as YAML, then mutates the text (YAML syntax fragments, control
 // characters, bytes that are not UTF-8, truncation). Thousands go through the loader, the scan engine and the
-// reporters in-process; a hundred through the built CLI. The properties: no exception, an invalid
+// reporters in-process; a hundred through the built CLI (counts in test/support/case-counts.ts). The properties: no exception, an invalid
 // register always explained by located diagnostics, a valid one scanned with unique, located findings whatever
 // the file order, and a CLI that exits 0, 1 or 2 (agreeing with the in-process run), in bounded time, with no stack.
 
@@ -19,6 +19,7 @@ import { reporters } from '../../src/report/index.js';
 import { RULES } from '../../src/rules/index.js';
 import { severityRank } from '../../src/findings/types.js';
 import { expectCleanRun, inBatches, PARALLEL_RUNS, runBoundedAsync, TODAY } from './hostile-cli.js';
+import { chunkRanges, FUZZ } from '../support/case-counts.js';
 
 // --- register model --------------------------------------------------------------------------------------------
 // A coherent core (every value valid, every reference resolved to a defined id, so a fair share of registers load
@@ -243,8 +244,6 @@ interface Outcome {
 }
 
 const ROOT = '/fuzz-register';
-/** Each CLI run costs a Node start (about 0.3 s of CPU): enough to cross-check the in-process runs, well under a minute. */
-const CLI_RUNS = 100;
 
 /** Loads (files in the given order), checks every diagnostic or finding is sound, renders, returns the outcome. */
 function loadAndScan(files: Map<string, Uint8Array>, order: 'sorted' | 'reversed' = 'sorted', formats: 'all' | 'json' = 'all'): Outcome & { json?: string } {
@@ -283,45 +282,58 @@ function loadAndScan(files: Map<string, Uint8Array>, order: 'sorted' | 'reversed
   return { valid: true, findingIds: ids, failsAtHigh, json };
 }
 
-describe('fuzz: random and damaged registers', () => {
-  it('the loader, the scan engine and every reporter never throw, and explain or scan every register (in-process)', () => {
-    let valid = 0;
-    fc.assert(fc.property(fuzzRegister, (register) => {
-      const sorted = loadAndScan(register.files);
-      if (sorted.valid) valid += 1;
-      // Nothing in any output may depend on the order files are read in.
-      const reversed = loadAndScan(register.files, 'reversed', 'json');
-      expect(reversed.json).toBe(sorted.json);
-    }), { numRuns: 1500, seed: 20261206 });
-    // The generator must reach the scan engine often enough for the property to mean something.
-    expect(valid).toBeGreaterThan(500);
-  });
+// The case counts live in test/support/case-counts.ts; each chunk is a test with its own seed, so the strength (the
+// total number of registers) is unchanged while no single test comes near its timeout.
+const SEED = 20261206;
+const CLI_SEED = 20261207;
+/** The CLI cross-check's registers, drawn once (shared by its chunks). */
+const cliSamples = fc.sample(fuzzRegister, { numRuns: FUZZ.cliRegisters, seed: CLI_SEED });
 
-  it('the built CLI exits 0, 1 or 2 as the in-process run predicts, in bounded time and without a stack trace', async () => {
-    const samples = fc.sample(fuzzRegister, { numRuns: CLI_RUNS, seed: 20261207 });
-    const base = mkdtempSync(join(tmpdir(), 'sidedoor-fuzz-'));
-    const tasks = samples.map((register, n) => async () => {
-      const dir = join(base, String(n));
-      for (const [file, bytes] of register.files) {
-        mkdirSync(dirname(join(dir, file)), { recursive: true });
-        writeFileSync(join(dir, file), bytes);
+describe('fuzz: random and damaged registers', () => {
+  it.each(chunkRanges(FUZZ.inProcessRegisters, FUZZ.inProcessChunks))(
+    'the loader, the scan engine and every reporter never throw, and explain or scan every register (in-process, chunk $label)',
+    ({ index, start, end }) => {
+      let valid = 0;
+      fc.assert(fc.property(fuzzRegister, (register) => {
+        const sorted = loadAndScan(register.files);
+        if (sorted.valid) valid += 1;
+        // Nothing in any output may depend on the order files are read in.
+        const reversed = loadAndScan(register.files, 'reversed', 'json');
+        expect(reversed.json).toBe(sorted.json);
+      }), { numRuns: end - start, seed: SEED + index });
+      // The generator must reach the scan engine often enough for the property to mean something (a third or more).
+      expect(valid).toBeGreaterThan((end - start) / 3);
+    },
+  );
+
+  it.each(chunkRanges(FUZZ.cliRegisters, FUZZ.cliChunks))(
+    'the built CLI exits 0, 1 or 2 as the in-process run predicts, in bounded time and without a stack trace (chunk $label)',
+    async ({ start, end }) => {
+      const base = mkdtempSync(join(tmpdir(), 'sidedoor-fuzz-'));
+      const tasks = cliSamples.slice(start, end).map((register, n) => async () => {
+        const dir = join(base, String(n));
+        for (const [file, bytes] of register.files) {
+          mkdirSync(dirname(join(dir, file)), { recursive: true });
+          writeFileSync(join(dir, file), bytes);
+        }
+        return { register, run: await runBoundedAsync(['scan', '--register', dir, '--no-cache', '--format', 'json', '--today', TODAY]) };
+      });
+      let scanned = 0;
+      for (const { register, run } of await inBatches(tasks, PARALLEL_RUNS)) {
+        expectCleanRun(run);
+        const expected = loadAndScan(register.files, 'sorted', 'json');
+        if (!expected.valid) {
+          expect(run.code, run.stdout).toBe(2);
+          expect(run.stderr).toMatch(/^(sidedoor\.yaml|register\.yaml|more\/extra\.yml):\d+:\d+ {2}\S/m);
+          continue;
+        }
+        scanned += 1;
+        expect(run.code, run.stderr).toBe(expected.failsAtHigh ? 1 : 0);
+        expect((JSON.parse(run.stdout) as { findings: { id: string }[] }).findings.map((f) => f.id)).toEqual(expected.findingIds);
       }
-      return { register, run: await runBoundedAsync(['scan', '--register', dir, '--no-cache', '--format', 'json', '--today', TODAY]) };
-    });
-    let scanned = 0;
-    for (const { register, run } of await inBatches(tasks, PARALLEL_RUNS)) {
-      expectCleanRun(run);
-      const expected = loadAndScan(register.files, 'sorted', 'json');
-      if (!expected.valid) {
-        expect(run.code, run.stdout).toBe(2);
-        expect(run.stderr).toMatch(/^(sidedoor\.yaml|register\.yaml|more\/extra\.yml):\d+:\d+ {2}\S/m);
-        continue;
-      }
-      scanned += 1;
-      expect(run.code, run.stderr).toBe(expected.failsAtHigh ? 1 : 0);
-      expect((JSON.parse(run.stdout) as { findings: { id: string }[] }).findings.map((f) => f.id)).toEqual(expected.findingIds);
-    }
-    expect(scanned).toBeGreaterThan(20);
-    rmSync(base, { recursive: true, force: true });
-  });
+      // Each chunk must reach the scan through the CLI, not only refusals (a fifth or more).
+      expect(scanned).toBeGreaterThan((end - start) / 5);
+      rmSync(base, { recursive: true, force: true });
+    },
+  );
 });

@@ -45,7 +45,7 @@ describe('hostile corpus: a very large register file', () => {
 
     const validate = runBounded(['validate', '--register', register, '--no-cache', '--max-file-size', String(size)]);
     expectCleanRun(validate);
-    expect(validate.stdout).toBe('register is valid: 2 files, 3 zones, 0 vendors, 60000 systems, 0 links\n');
+    expect(validate.stdout).toBe('register is valid: 2 files, 3 zones, 0 vendors, 60,000 systems, 0 links\n');
     const scan = runBounded(['scan', '--register', register, '--no-cache', '--max-file-size', String(size), '--format', 'json', '--today', TODAY]);
     expectCleanRun(scan);
     expect(scan.code).toBe(0);

@@ -32,7 +32,7 @@ export function acceptCommand(): Command {
       const root = locateRoot(options);
       const workspace = readWorkspace(root);
       if (!workspace.register) {
-        process.stderr.write(formatDiagnostics(workspace.diagnostics, DEFAULT_MAX_DIAGNOSTICS));
+        process.stderr.write(formatDiagnostics(workspace.diagnostics, DEFAULT_MAX_DIAGNOSTICS, process.stderr.isTTY === true));
         throw new InvalidRegisterError('the register is invalid');
       }
       const findings = runScan(workspace.register, { today }).findings;

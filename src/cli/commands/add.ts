@@ -11,6 +11,7 @@ import { defaultLinkId } from '../../register/build-register.js';
 import { locateRoot } from '../load.js';
 import { askOrInterrupt, refuseWithoutTerminal } from '../tty.js';
 import { finishEdit } from './finish-edit.js';
+import { plural } from '../../util/plural.js';
 
 export const INTERACTIVE_HELP = `
 Interactive: needs a terminal (stdin and stdout must be a TTY); without one it exits 2 and changes nothing.
@@ -28,7 +29,7 @@ export function addCommand(): Command {
       const root = locateRoot(options);
       const workspace = readWorkspace(root);
       if (workspace.errorCount > 0) {
-        process.stderr.write(`sidedoor: note: the register has ${workspace.errorCount} error${workspace.errorCount === 1 ? '' : 's'} (\`sidedoor validate\` lists them); the new ${kind} must not add any\n`);
+        process.stderr.write(`sidedoor: note: the register has ${plural(workspace.errorCount, 'error')} (\`sidedoor validate\` lists them); the new ${kind} must not add any\n`);
       }
       // Loaded here: the prompt library is the heaviest import, and only interactive commands need it.
       const { inquirerPrompter } = await import('../inquirer-prompter.js');

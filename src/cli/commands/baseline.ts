@@ -11,6 +11,7 @@ import { addRegisterOptions } from '../options.js';
 import { writeOutputFile } from '../output.js';
 import { runScanCommand } from '../scan-pipeline.js';
 import type { ScanCommandOptions } from '../scan-pipeline.js';
+import { plural } from '../../util/plural.js';
 
 export const DEFAULT_BASELINE_FILE = '.sidedoor-baseline.json';
 
@@ -32,7 +33,7 @@ export function baselineCommand(): Command {
         const file = options.output ?? join(run.register.root, DEFAULT_BASELINE_FILE);
         writeOutputFile(file, content, { register: run.register });
         const count = run.result.findings.length;
-        process.stderr.write(`sidedoor: wrote ${count} finding${count === 1 ? '' : 's'} to ${terminalText(file)}\n`);
+        process.stderr.write(`sidedoor: wrote ${plural(count, 'finding')} to ${terminalText(file)}\n`);
       }
       process.exitCode = 0;
     });

@@ -58,7 +58,7 @@ directory inside another register or already holding YAML files.`)
 
       const loaded = loadRegister(target);
       if (!loaded.register) {
-        process.stderr.write(formatDiagnostics(loaded.diagnostics, DEFAULT_MAX_DIAGNOSTICS));
+        process.stderr.write(formatDiagnostics(loaded.diagnostics, DEFAULT_MAX_DIAGNOSTICS, process.stderr.isTTY === true));
         throw new InvalidRegisterError('the new register does not validate');
       }
       const written = [...files.map((f) => f.path), ...(gitignore === undefined ? [] : ['.gitignore'])].sort();

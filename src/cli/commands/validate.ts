@@ -6,6 +6,7 @@ import type { RegisterOptions } from '../load.js';
 import { addRegisterOptions } from '../options.js';
 import { emit } from '../output.js';
 import { jsonDocument } from '../../report/terminal-text.js';
+import { plural } from '../../util/plural.js';
 
 interface ValidateOptions extends RegisterOptions {
   format: 'text' | 'json';
@@ -27,10 +28,10 @@ export function validateCommand(): Command {
           diagnostics: loaded.diagnostics.map((d) => ({ file: d.file, line: d.line, column: d.column, severity: d.severity, message: d.message })),
         }));
       } else if (loaded.diagnostics.length > 0) {
-        process.stdout.write(formatDiagnostics(loaded.diagnostics, options.maxDiagnostics ?? DEFAULT_MAX_DIAGNOSTICS));
+        process.stdout.write(formatDiagnostics(loaded.diagnostics, options.maxDiagnostics ?? DEFAULT_MAX_DIAGNOSTICS, process.stdout.isTTY === true));
       } else {
         const r = loaded.register;
-        process.stdout.write(`register is valid: ${loaded.fileCount} files, ${(r?.zones.size ?? 0)} zones, ${r?.vendors.size ?? 0} vendors, ${r?.systems.size ?? 0} systems, ${r?.links.length ?? 0} links\n`);
+        process.stdout.write(`register is valid: ${[plural(loaded.fileCount, 'file'), plural(r?.zones.size ?? 0, 'zone'), plural(r?.vendors.size ?? 0, 'vendor'), plural(r?.systems.size ?? 0, 'system'), plural(r?.links.length ?? 0, 'link')].join(', ')}\n`);
       }
       process.exitCode = errors > 0 ? 2 : 0;
     });

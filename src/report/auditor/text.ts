@@ -2,21 +2,7 @@
 
 import { escapeMarkdownInline } from '../markdown-escape.js';
 
-/** `182500` → `182,500`, independent of the machine's locale. */
-export function formatCount(n: number): string {
-  const digits = String(Math.trunc(Math.abs(n)));
-  let out = '';
-  for (let i = 0; i < digits.length; i++) {
-    if (i > 0 && (digits.length - i) % 3 === 0) out += ',';
-    out += digits[i];
-  }
-  return n < 0 ? `-${out}` : out;
-}
-
-/** `1 hop`, `3 hops`. */
-export function plural(n: number, singular: string, pluralForm = `${singular}s`): string {
-  return `${formatCount(n)} ${n === 1 ? singular : pluralForm}`;
-}
+export { formatCount, plural } from '../../util/plural.js';
 
 /** Escaped register values joined by `, `, or an em dash when there are none. */
 export function escapedList(values: readonly string[], empty = '—'): string {

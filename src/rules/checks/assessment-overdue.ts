@@ -77,7 +77,7 @@ function addDays(date: string, count: number): string {
 
 function describe(vendor: Vendor, overdue: OverdueAssessment): { title: string; message: string; location: SourceLocation } {
   const label = entityLabel(vendor);
-  const policy = `tier ${vendor.tier} requires one at least every ${overdue.maxAgeDays} days`;
+  const policy = `tier ${vendor.tier} requires one at least every ${plural(overdue.maxAgeDays, 'day')}`;
   if (overdue.kind === 'none') {
     return {
       title: `${label} has never been assessed`,

@@ -7,6 +7,7 @@ import { findChokepoints } from '../../graph/chokepoints.js';
 import type { ChokepointPiece } from '../../graph/chokepoints.js';
 import type { Rule } from '../types.js';
 import { NIS2 } from '../controls.js';
+import { plural, verb } from '../../util/plural.js';
 
 export const networkChokepoint: Rule = {
   meta: {
@@ -35,7 +36,7 @@ export const networkChokepoint: Rule = {
         severity: 'medium',
         title: `Losing ${node.system} cuts ${describeCutOff(node.pieces)} off the network`,
         message: `${node.system} is an articulation point of the system network: without it, its component splits into `
-          + `${node.pieces.length} pieces, and ${describeCutOff(node.pieces)} lose their path to the rest. Add a second path.`,
+          + `${plural(node.pieces.length, 'piece')}, and ${loseTheirPath(node.pieces)} to the rest. Add a second path.`,
         subjects: [node.system],
         location: system?.loc ?? register.config.loc,
       });
@@ -49,7 +50,7 @@ export const networkChokepoint: Rule = {
         severity: 'medium',
         title: `Link ${bridge.link} is a bridge: losing it cuts ${describeCutOff(bridge.pieces)} off the network`,
         message: `${bridge.link} (${bridge.from} — ${bridge.to}) is the only network path between two parts of the system network; `
-          + `without it, ${describeCutOff(bridge.pieces)} lose their path to the rest. Add a second, independent link.`,
+          + `without it, ${loseTheirPath(bridge.pieces)} to the rest. Add a second, independent link.`,
         subjects: [bridge.link],
         location: link?.loc ?? register.config.loc,
       });
@@ -57,6 +58,12 @@ export const networkChokepoint: Rule = {
     return findings;
   },
 };
+
+/** `fpr loses its path`, `a, b lose their path`. */
+function loseTheirPath(pieces: ChokepointPiece[]): string {
+  const total = pieces.slice(1).reduce((n, p) => n + p.highOrCriticalCount, 0);
+  return `${describeCutOff(pieces)} ${verb(total, 'loses its', 'lose their')} path`;
+}
 
 /** The high/critical systems in the pieces that are cut off (every piece but the first, the largest). */
 function describeCutOff(pieces: ChokepointPiece[]): string {

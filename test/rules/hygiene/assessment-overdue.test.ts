@@ -84,7 +84,7 @@ describe('assessment-overdue', () => {
       vendors: [{ id: 'acme', tier: 'low', assessments: [pass('2022-01-01', { expires: '2023-01-01' })] }],
     }, TODAY);
     expect(finding.title).toBe(`acme: assessment overdue by ${1786 - 1095} days`);
-    expect(finding.message).toContain('1786 days old');
+    expect(finding.message).toContain('1,786 days old');
     expect(finding.message).toContain('expired on 2023-01-01');
   });
 
