@@ -82,7 +82,8 @@ const RAW_REGISTER = {
     '    kind: remote-access',
     '  - from: raw-app',
     '    to: raw-db',
-    '    protocol: sql\u001b[5m',
+    '    protocol: sql', // lower-case ASCII only (test/hostile/protocol-names.test.ts): the escape goes in the purpose
+    '    purpose: sync \u001b[5m',
     '    auth: password',
     '',
   ].join('\n'),
