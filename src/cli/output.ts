@@ -10,7 +10,7 @@ import type { Stats } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { UsageError } from './errors.js';
 
-export function writeFileAtomic(path: string, content: string): void {
+export function writeFileAtomic(path: string, content: string | Uint8Array): void {
   const requested = resolve(path);
   const existing = statIfExists(requested, path);
   if (existing?.isDirectory()) throw writeError(path, 'EISDIR');
@@ -27,7 +27,8 @@ export function writeFileAtomic(path: string, content: string): void {
   let fd: number | undefined;
   try {
     fd = openSync(temp, 'wx', 0o644);
-    writeSync(fd, content);
+    if (typeof content === 'string') writeSync(fd, content);
+    else writeSync(fd, content);
     fsyncSync(fd);
     closeSync(fd);
     fd = undefined;
