@@ -25,6 +25,8 @@ export function printMapping(plans: readonly TablePlan[], mapping: Mapping | und
     lines.push(`  ${yamlString(tableLabel(plan.table))}:`);
     if (plan.kind === undefined) {
       lines.push('    kind: ignore   # not recognised: name its kind (zones, vendors, systems, links, acceptances, contacts, assessments, certifications, settings)');
+      lines.push(`    header_row: ${plan.table.headerRow}`, '    columns:');
+      for (const heading of plan.table.headers) if (heading.trim() !== '') lines.push(`      ${yamlString(heading)}: ignore`);
       continue;
     }
     lines.push(`    kind: ${plan.kind}`, `    header_row: ${plan.table.headerRow}`, '    columns:');
