@@ -12,8 +12,9 @@ const ok = <T>(value: T): Converted<T> => ({ ok: true, value });
 const fail = (message: string): Converted<never> => ({ ok: false, message });
 
 /** Characters that make a spreadsheet read a cell as a formula (OWASP CSV injection); the export prefixes such a
- * value, and a value that starts with `'`, with one `'`. */
-export const INJECTION_PREFIXES = ['=', '+', '-', '@', '\t', '\r'];
+ * value, and a value that starts with `'`, with one `'`. A line feed is guarded too: a workbook's XML turns a carriage
+ * return into one, and the import must still recognise the `'` it has to take off. */
+export const INJECTION_PREFIXES = ['=', '+', '-', '@', '\t', '\r', '\n'];
 
 /** The inert form of a text for a spreadsheet cell: `'=HYPERLINK(…)`. */
 export function inertText(value: string): string {
