@@ -148,8 +148,9 @@ function acceptedRisksSheet(register: Register, result: ScanResult): Sheet {
   const index = new AcceptanceIndex(register.acceptances);
   const covered = new Map<object, number>();
   for (const f of result.findings) for (const a of index.matching(f.id)) covered.set(a, (covered.get(a) ?? 0) + 1);
-  const acceptances = [...register.acceptances].sort((a, b) => compareIds(a.expires, b.expires) || compareIds(a.finding, b.finding)
-    || compareIds(a.loc.file, b.loc.file) || a.loc.line - b.loc.line);
+  // In the register's own order, not by expiry like the report: two acceptances of one pattern give one
+  // acceptance-expired finding whose wording follows that order, and the round trip must keep it.
+  const acceptances = register.acceptances;
   return {
     name: 'Accepted risks',
     columns: ['Finding', 'State', 'Findings matched', 'Reason', 'Approved by', 'Expires', 'Days left', 'Ticket'],

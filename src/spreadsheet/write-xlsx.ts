@@ -20,10 +20,14 @@ const MAX_WIDTH = 60;
 /** Widths are measured on the first rows only: a big sheet is sized in constant time. */
 const WIDTH_SAMPLE_ROWS = 2000;
 
+/** Characters XML 1.0 cannot hold at all (C0 controls but tab and line ends, lone surrogates, U+FFFE/U+FFFF): a
+ * workbook holding one is unreadable, so each becomes U+FFFD. */
+const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
 function cellValue(cell: SheetCell): string | number | boolean | Date | null {
   if (cell === null) return null;
   if (typeof cell === 'object') return new Date(`${cell.date}T00:00:00Z`);
-  if (typeof cell === 'string') return inertText(cell);
+  if (typeof cell === 'string') return inertText(cell).replace(NOT_XML, '\ufffd');
   return cell;
 }
 
