@@ -4,7 +4,8 @@
 // the spreadsheet cell its line came from.
 
 import { basename, extname } from 'node:path';
-import { assembleRegister } from '../register/load-register.js';
+import { assembleParsed } from '../register/load-register.js';
+import { parseFilesInParallel } from '../register/parallel-parse.js';
 import type { Register } from '../register/types.js';
 import { buildEntities } from './build-entities.js';
 import type { EmittedFile, ImportLayout } from './emit-yaml.js';
@@ -102,7 +103,9 @@ export async function importSpreadsheets(inputs: readonly ImportInput[], options
   if (problems.some((p) => p.severity === 'error')) return { plans, problems };
   const files = emitRegister(built.entities, built.settings, built.settingLocs, options.layout ?? 'kind');
   const root = options.root ?? '.';
-  const loaded = assembleRegister(root, files.map((f) => ({ file: f.path, bytes: Buffer.from(f.text, 'utf8') })));
+  // The loader's own parse (on worker threads when the files are big, as for a scan) and assembly.
+  const parsed = await parseFilesInParallel(files.map((f) => ({ file: f.path, bytes: Buffer.from(f.text, 'utf8') })));
+  const loaded = assembleParsed(root, parsed.map((p) => p.parsed));
   const byPath = new Map(files.map((f) => [f.path, f]));
   for (const d of loaded.diagnostics) {
     const ref = byPath.get(d.file)?.lineRefs[d.line];

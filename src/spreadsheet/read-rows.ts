@@ -40,32 +40,31 @@ export function readRows(plan: TablePlan, settings: ReadSettings, problems: Impo
   const { table, kind } = plan;
   if (kind === undefined) return [];
   const records: RowRecord[] = [];
+  // Per column, once: its field, type and the user's value map.
+  const columns = plan.columns.flatMap((c) => (c.field === undefined ? [] : [{
+    column: c.column, field: c.field, spec: specOf(kind, c.field), values: valueMapFor(settings.mapping, kind, c.field),
+  }]));
   for (const row of table.rows) {
+    // A blank row (a spreadsheet's spacing) is no entity, and nothing in it is missing.
+    if (row.cells.every((c) => isBlank(c ?? null))) continue;
     const fields = new Map<string, FieldValue>();
-    for (const column of plan.columns) {
-      if (column.field === undefined) continue;
-      const raw = row.cells[column.column - 1] ?? null;
-      if (isBlank(raw)) continue;
-      const ref: CellRef = { table, row: row.row, column: column.column };
-      const converted = convert(kind, column.field, specOf(kind, column.field).spec, raw, settings);
-      if (converted.ok) fields.set(column.field, { value: converted.value, ref });
+    for (const { column, field, spec, values } of columns) {
+      const raw = row.cells[column - 1] ?? null;
+      if (isBlank(raw)) {
+        if (spec.required) problems.push({ where: formatCellRef({ table, row: row.row, column }), message: `${field} is required but this cell is empty`, severity: 'error' });
+        continue;
+      }
+      const ref: CellRef = { table, row: row.row, column };
+      const converted = convert(field, spec.spec, raw, settings, values);
+      if (converted.ok) fields.set(field, { value: converted.value, ref });
       else problems.push({ where: formatCellRef(ref), message: converted.message, severity: 'error' });
     }
-    if (fields.size === 0 && row.cells.every((c) => isBlank(c ?? null))) continue;
-    const rowRef: CellRef = { table, row: row.row, column: 0 };
-    for (const column of plan.columns) {
-      const spec = column.field === undefined ? undefined : specOf(kind, column.field);
-      if (spec?.required && !fields.has(spec.field) && !problems.some((p) => p.where === formatCellRef({ table, row: row.row, column: column.column }))) {
-        problems.push({ where: formatCellRef({ table, row: row.row, column: column.column }), message: `${spec.field} is required but this cell is empty`, severity: 'error' });
-      }
-    }
-    records.push({ kind, ref: rowRef, fields });
+    records.push({ kind, ref: { table, row: row.row, column: 0 }, fields });
   }
   return records;
 }
 
-function convert(kind: TableKind, field: string, spec: FieldType, raw: Parameters<typeof cellText>[0], settings: ReadSettings): Converted<unknown> {
-  const values = valueMapFor(settings.mapping, kind, field);
+function convert(field: string, spec: FieldType, raw: Parameters<typeof cellText>[0], settings: ReadSettings, values: ReadonlyMap<string, unknown> | undefined): Converted<unknown> {
   const name = field.split('.').pop() as string;
   // A user's value map may turn any word into any value, also for text and list fields.
   switch (spec.type) {

@@ -110,19 +110,34 @@ function ymd(y: string, m: string, d: string): string {
   return `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
 }
 
+/** Compacted spelling → value, for each enumeration (built once: an import converts hundreds of thousands of cells). */
+const enumLookups = new WeakMap<readonly string[], Map<string, string>>();
+
+function enumLookup(values: readonly string[], synonyms: Record<string, readonly string[]> | undefined): Map<string, string> {
+  let lookup = enumLookups.get(values);
+  if (lookup === undefined) {
+    lookup = new Map();
+    for (const v of values) {
+      for (const s of synonyms?.[v] ?? []) lookup.set(compactLabel(s), v);
+      lookup.set(compactLabel(v), v);
+    }
+    enumLookups.set(values, lookup);
+  }
+  return lookup;
+}
+
 /** An enumeration: the user's mapping first, then the canonical values and their built-in synonyms. */
 export function toEnum(
   value: CellValue, field: string, values: readonly string[], synonyms: Record<string, readonly string[]> | undefined,
   valueMap?: ReadonlyMap<string, unknown>,
 ): Converted<string> {
   const t = cellText(value);
+  if (values.includes(t)) return ok(t);
   const key = compactLabel(t);
   const mapped = valueMap?.get(key);
   if (typeof mapped === 'string' && values.includes(mapped)) return ok(mapped);
-  for (const v of values) {
-    if (compactLabel(v) === key) return ok(v);
-    if ((synonyms?.[v] ?? []).some((s) => compactLabel(s) === key)) return ok(v);
-  }
+  const found = enumLookup(values, synonyms).get(key);
+  if (found !== undefined) return ok(found);
   return fail(`${field} '${t}' is not one of ${values.join(', ')} (map it in the mapping file)`);
 }
 

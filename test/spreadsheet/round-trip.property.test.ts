@@ -88,6 +88,7 @@ const registerArb = fc.record({
     const links = r.links.filter((l) => l.from !== l.to).flatMap((l, i) => {
       const { explicitId, ...rest } = l;
       const fallback = `${l.from}-to-${l.to}${l.port === undefined ? '' : `-${l.port}`}`;
+      if (l.from === 'internet' && !explicitId) return []; // would take the implicit internet edge's id
       const id = explicitId ? `link-${i}` : fallback;
       if (seen.has(id) || seen.has(fallback)) return [];
       seen.add(id);
