@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Writes the sample spreadsheets of samples/import/ (issue 15), deterministically: `node scripts/generate-import-samples.js`
-// after `npm run build`. Two realistic layouts a team might already keep:
+// Writes the sample spreadsheets of samples/import/ (issue 15), deterministically: `node scripts/generate-import-samples.js
+// [OUT_DIR]` after `npm run build` (default OUT_DIR: samples/import). Two realistic layouts a team might already keep:
 // - fr/: a French `;`-separated CSV set in Windows-1252 (zones, fournisseurs, systemes, flux, derogations), French
 //   headings and values, no id columns (ids come from names, references are by name), quoted fields with `;` and
 //   line breaks;
@@ -16,7 +16,7 @@ import { setZipTimestamps } from '../dist/spreadsheet/write-xlsx.js';
 import { loadExcelJs } from '../dist/spreadsheet/read-xlsx.js';
 import { encodeWindows1252 } from '../dist/spreadsheet/decode-text.js';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', 'samples', 'import');
+const root = process.argv[2] ?? join(dirname(fileURLToPath(import.meta.url)), '..', 'samples', 'import');
 const STAMP = new Date('2026-01-15T00:00:00Z');
 const VENDORS = 42;
 const SYSTEMS = 84;
