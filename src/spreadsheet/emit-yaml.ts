@@ -10,6 +10,7 @@ import { CONFIG_FILE } from '../register/parse-file.js';
 import type { Entity } from './build-entities.js';
 import type { CellRef } from './table.js';
 import { describeRow } from './table.js';
+import { terminalText } from '../report/terminal-text.js';
 
 export type ImportLayout = 'kind' | 'vendor';
 
@@ -89,7 +90,8 @@ function writeEntities(w: Writer, key: EntityKey, entities: readonly Entity[]): 
   if (w.lines.length > 0) w.line('');
   w.line(`${key}:`);
   for (const entity of entities) {
-    w.line(`  # ${describeRow(entity.ref.table, entity.ref.row)}`, entity.ref);
+    // File and sheet names are the spreadsheet's: a line break in one must not end the comment.
+    w.line(`  # ${terminalText(describeRow(entity.ref.table, entity.ref.row))}`, entity.ref);
     const locOf = (path: string): CellRef => {
       for (let p = path; p !== ''; p = p.includes('.') ? p.slice(0, p.lastIndexOf('.')) : '') {
         const found = entity.locs.get(p);

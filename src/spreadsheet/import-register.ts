@@ -21,7 +21,7 @@ import { DEFAULT_SEPARATORS, readRows } from './read-rows.js';
 import { readCsv } from './read-csv.js';
 import { readXlsx } from './read-xlsx.js';
 import type { ImportProblem, Table } from './table.js';
-import { formatCellRef, tableLabel } from './table.js';
+import { formatCellRef } from './table.js';
 
 export interface ImportInput {
   /** The name errors and comments use (the file's base name). */
@@ -115,4 +115,3 @@ export async function importSpreadsheets(inputs: readonly ImportInput[], options
   return { files, register: loaded.register, plans, problems };
 }
 
-export { tableLabel };

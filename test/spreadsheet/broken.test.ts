@@ -2,6 +2,7 @@
 // written. Run through the built CLI, on real files.
 
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli, writeTree } from '../helpers/run-cli.js';
 import { listFiles, workbook } from './helpers.js';
@@ -99,7 +100,7 @@ describe('sidedoor import refuses broken spreadsheets, located, writing nothing'
     expect(run.written).toEqual([]);
   });
 
-  it('one bad row among good ones still writes nothing, and an existing register is never overwritten', () => {
+  it('an existing file is never overwritten without --force', () => {
     const dir = writeTree({ 'vendors.csv': 'name,tier\nAcme,low\n', 'register/sidedoor.yaml': 'version: 1\n' });
     const out = join(dir, 'register');
     const refused = runCli(['import', join(dir, 'vendors.csv'), '--out', out]);
@@ -109,6 +110,28 @@ describe('sidedoor import refuses broken spreadsheets, located, writing nothing'
     const forced = runCli(['import', join(dir, 'vendors.csv'), '--out', out, '--force']);
     expect(forced.code).toBe(0);
     expect(listFiles(out)).toEqual(['sidedoor.yaml', 'vendors.yaml']);
+  });
+
+  it('a sheet name with a line break cannot break out of the source comment', async () => {
+    const ExcelJS = (await import('../../src/spreadsheet/read-xlsx.js')).loadExcelJs;
+    const wb = new (await ExcelJS()).Workbook();
+    wb.addWorksheet('Vendors').addRow(['name', 'tier']);
+    wb.getWorksheet('Vendors')!.addRow(['Acme', 'low']);
+    const bytes = Buffer.from(await wb.xlsx.writeBuffer() as ArrayBuffer);
+    // Excel forbids such names, a hand-made workbook does not: rename the sheet inside the zip's XML.
+    const { buildZip } = await import('./zip-builder.js');
+    const { inspectWorkbookZip } = await import('../../src/spreadsheet/zip-guard.js');
+    const { DEFAULT_IMPORT_LIMITS } = await import('../../src/spreadsheet/limits.js');
+    const entries = [...inspectWorkbookZip('x.xlsx', bytes, DEFAULT_IMPORT_LIMITS)].map(([name, data]) => ({
+      name, data: name === 'xl/workbook.xml' ? Buffer.from(data.toString('utf8').replace('name="Vendors"', 'name="Vendors&#10;  - injected"')) : data,
+    }));
+    const dir = writeTree({ 'vendors.xlsx': buildZip(entries) });
+    const out = join(dir, 'register');
+    const run = runCli(['import', join(dir, 'vendors.xlsx'), '--out', out]);
+    expect(run.code, run.stderr).toBe(0);
+    const text = readFileSync(join(out, 'vendors.yaml'), 'utf8');
+    expect(text).toContain('  # vendors.xlsx, sheet Vendors\\u{a}  - injected, row 2\n  - id: acme');
+    expect(text).not.toMatch(/^ {2}- injected/m);
   });
 
   it('a loader error on the generated register is put back on its cell', () => {
