@@ -13,6 +13,7 @@ import { assignIds, newClaims } from './assign-ids.js';
 import { RefPool, resolveRef } from './resolve-refs.js';
 import type { CellRef, ImportProblem } from './table.js';
 import { formatCellRef } from './table.js';
+import { omitDefaults } from './omit-defaults.js';
 
 export interface Entity {
   key: EntityKey;
@@ -129,7 +130,7 @@ export function buildEntities(records: RowRecord[], problems: ImportProblem[]): 
       items.push(item);
     }
   }
-  for (const e of entities) e.data = ordered(e.data, FIELD_ORDER[e.key]);
+  for (const e of entities) e.data = omitDefaults(e.key, ordered(e.data, FIELD_ORDER[e.key]));
 
   const { settings, settingLocs } = readSettings(of('settings'), error);
   return { entities, settings, settingLocs };
