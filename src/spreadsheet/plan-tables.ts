@@ -22,8 +22,6 @@ export interface ColumnPlan {
 export interface TablePlan {
   table: Table;
   kind?: TableKind;
-  /** From the mapping file, or inferred. */
-  source: 'mapping' | 'inferred';
   columns: ColumnPlan[];
 }
 
@@ -31,7 +29,7 @@ export function planTable(table: Table, mapping: Mapping | undefined, problems: 
   const label = tableLabel(table);
   const mapped = tableMappingFor(mapping, label, table.sheet, table.title);
   const kind = mapped ? (mapped.kind === 'ignore' ? undefined : mapped.kind) : kindOfTitle(table.title);
-  const plan: TablePlan = { table, kind, source: mapped ? 'mapping' : 'inferred', columns: [] };
+  const plan: TablePlan = { table, kind, columns: [] };
   if (kind === undefined) {
     const isReport = REPORT_TABLE_NAMES.includes(normalizeLabel(table.title));
     if (!mapped && !isReport) {
