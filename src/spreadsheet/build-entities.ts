@@ -48,11 +48,11 @@ export function buildEntities(records: RowRecord[], problems: ImportProblem[]): 
   const vendorIds = assignIds(of('vendors'), nodeClaims, 'vendor', problems);
   const systemIds = assignIds(of('systems'), nodeClaims, 'system', problems);
 
-  const zones = new RefPool('zone');
+  const zones = new RefPool();
   for (const builtin of [INTERNET_ZONE, THIRD_PARTY_ZONE]) zones.add(builtin, builtin === THIRD_PARTY_ZONE ? 'third party' : 'Internet');
-  const vendors = new RefPool('vendor');
-  const systems = new RefPool('system');
-  const internet = new RefPool('node');
+  const vendors = new RefPool();
+  const systems = new RefPool();
+  const internet = new RefPool();
   internet.add(INTERNET_NODE, 'Internet');
   const labelsOf = (r: RowRecord) => [r.fields.get('id')?.value as string | undefined, r.fields.get('name')?.value as string | undefined];
   for (const [r, id] of zoneIds) zones.add(id, ...labelsOf(r));
@@ -61,7 +61,7 @@ export function buildEntities(records: RowRecord[], problems: ImportProblem[]): 
   const pools: Record<RefTarget, RefPool[]> = { zone: [zones], vendor: [vendors], system: [systems], node: [vendors, systems, internet] };
 
   const resolve = (field: FieldValue, target: RefTarget, text: string): string | undefined => {
-    const resolved = resolveRef(text, pools[target]);
+    const resolved = resolveRef(text, pools[target], target === 'node' ? 'vendor or system' : target);
     if (resolved.ok) return resolved.id;
     error(field.ref, resolved.message);
     return undefined;

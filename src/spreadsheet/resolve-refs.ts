@@ -9,8 +9,6 @@ export class RefPool {
   private readonly ids = new Set<string>();
   private readonly byLabel = new Map<string, Set<string>>();
 
-  constructor(readonly what: string) {}
-
   add(id: string, ...labels: (string | undefined)[]): void {
     this.ids.add(id);
     for (const label of [id, ...labels]) {
@@ -38,13 +36,13 @@ export class RefPool {
 
 export type Resolved = { ok: true; id: string } | { ok: false; message: string };
 
-/** Exact ids first (in any pool), then labels; pools are searched together so a name in two pools is ambiguous. */
-export function resolveRef(text: string, pools: readonly RefPool[]): Resolved {
+/** Exact ids first (in any pool), then labels; pools are searched together so a name in two pools is ambiguous.
+ * `what` names the pools in messages (`vendor`, `vendor or system`). */
+export function resolveRef(text: string, pools: readonly RefPool[], what: string): Resolved {
   for (const pool of pools) if (pool.hasId(text)) return { ok: true, id: text };
   const found = new Set<string>();
   for (const pool of pools) for (const id of pool.matches(text)) found.add(id);
   if (found.size === 1) return { ok: true, id: [...found][0] };
-  const what = pools.map((p) => p.what).join(' or ');
   if (found.size > 1) return { ok: false, message: `'${text}' names more than one ${what} (${[...found].sort().join(', ')}); write the id instead` };
   const candidates = pools.flatMap((p) => [...p.allIds()]);
   return { ok: false, message: `${what} '${text}' is not in the spreadsheet (no id or name matches)${didYouMean(text, candidates)}` };
