@@ -45,9 +45,8 @@ export interface ImportResult {
   problems: ImportProblem[];
 }
 
-export async function readTables(inputs: readonly ImportInput[], mapping: Mapping | undefined, limits: ImportLimits, problems: ImportProblem[]): Promise<{ tables: Table[]; date1904: Map<Table, boolean> }> {
+export async function readTables(inputs: readonly ImportInput[], mapping: Mapping | undefined, limits: ImportLimits, problems: ImportProblem[]): Promise<Table[]> {
   const tables: Table[] = [];
-  const date1904 = new Map<Table, boolean>();
   for (const input of inputs) {
     const ext = extname(input.name).toLowerCase();
     try {
@@ -55,12 +54,8 @@ export async function readTables(inputs: readonly ImportInput[], mapping: Mappin
         throw new LimitError(input.name, `the file is ${input.bytes.byteLength} bytes, over the ${limits.maxFileBytes}-byte limit; raise it with --max-file-size if this is intended`);
       }
       if (ext === '.xlsx' || ext === '.xlsm') {
-        const read = await readXlsx(input.name, input.bytes, limits,
-          (sheet) => tableMappingFor(mapping, `${input.name}!${sheet}`, sheet, sheet)?.header_row ?? 1);
-        for (const t of read.tables) {
-          tables.push(t);
-          date1904.set(t, read.date1904);
-        }
+        tables.push(...await readXlsx(input.name, input.bytes, limits,
+          (sheet) => tableMappingFor(mapping, `${input.name}!${sheet}`, sheet, sheet)?.header_row ?? 1));
       } else if (ext === '.csv' || ext === '.tsv' || ext === '.txt') {
         const title = basename(input.name, extname(input.name));
         const headerRow = tableMappingFor(mapping, input.name, undefined, title)?.header_row ?? 1;
@@ -69,7 +64,6 @@ export async function readTables(inputs: readonly ImportInput[], mapping: Mappin
           problems.push({ where: input.name, message: 'not valid UTF-8: read as Windows-1252; check that accented letters came out right', severity: 'note' });
         }
         tables.push(read.table);
-        date1904.set(read.table, false);
       } else {
         problems.push({ where: input.name, message: `cannot import '${ext || 'a file without extension'}': give .xlsx workbooks or .csv files`, severity: 'error' });
       }
@@ -78,13 +72,13 @@ export async function readTables(inputs: readonly ImportInput[], mapping: Mappin
       problems.push({ where: e.where, message: e.message, severity: 'error' });
     }
   }
-  return { tables, date1904 };
+  return tables;
 }
 
 export async function importSpreadsheets(inputs: readonly ImportInput[], options: ImportOptions = {}): Promise<ImportResult> {
   const problems: ImportProblem[] = [];
   const limits = options.limits ?? DEFAULT_IMPORT_LIMITS;
-  const { tables, date1904 } = await readTables(inputs, options.mapping, limits, problems);
+  const tables = await readTables(inputs, options.mapping, limits, problems);
   const plans = tables.map((t) => planTable(t, options.mapping, problems));
   const records: RowRecord[] = [];
   for (const plan of plans) {
@@ -92,7 +86,6 @@ export async function importSpreadsheets(inputs: readonly ImportInput[], options
       mapping: options.mapping,
       separators: options.mapping?.separators ?? DEFAULT_SEPARATORS,
       dateFormat: options.mapping?.date_format ?? 'DD/MM/YYYY',
-      date1904: date1904.get(plan.table) ?? false,
     }, problems));
   }
   if (!plans.some((p) => p.kind === 'vendors' || p.kind === 'systems') && !problems.some((p) => p.severity === 'error')) {

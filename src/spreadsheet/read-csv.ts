@@ -64,6 +64,7 @@ export async function readCsv(file: string, bytes: Uint8Array, title: string, li
       file, title, headerRow: header?.row ?? headerRow,
       headers: (header?.cells ?? []).map((c) => (c === null ? '' : String(c))),
       rows: data,
+      date1904: false,
     },
     encoding,
     delimiter,

@@ -31,7 +31,6 @@ export interface ReadSettings {
   mapping?: Mapping;
   separators: readonly string[];
   dateFormat: DateFormat;
-  date1904: boolean;
 }
 
 export const DEFAULT_SEPARATORS = [';', '\n'];
@@ -55,7 +54,7 @@ export function readRows(plan: TablePlan, settings: ReadSettings, problems: Impo
         continue;
       }
       const ref: CellRef = { table, row: row.row, column };
-      const converted = convert(field, spec.spec, raw, settings, values);
+      const converted = convert(field, spec.spec, raw, settings, values, table.date1904);
       if (converted.ok) fields.set(field, { value: converted.value, ref });
       else problems.push({ where: formatCellRef(ref), message: converted.message, severity: 'error' });
     }
@@ -64,7 +63,9 @@ export function readRows(plan: TablePlan, settings: ReadSettings, problems: Impo
   return records;
 }
 
-function convert(field: string, spec: FieldType, raw: Parameters<typeof cellText>[0], settings: ReadSettings, values: ReadonlyMap<string, unknown> | undefined): Converted<unknown> {
+function convert(
+  field: string, spec: FieldType, raw: Parameters<typeof cellText>[0], settings: ReadSettings, values: ReadonlyMap<string, unknown> | undefined, date1904: boolean,
+): Converted<unknown> {
   const name = field.split('.').pop() as string;
   // A user's value map may turn any word into any value, also for text and list fields.
   switch (spec.type) {
@@ -73,7 +74,7 @@ function convert(field: string, spec: FieldType, raw: Parameters<typeof cellText
     case 'bool': return toBoolean(raw, values);
     case 'int': return toNumber(raw, true, spec.min, spec.max);
     case 'number': return toNumber(raw, false, spec.min);
-    case 'date': return toDate(raw, settings.dateFormat, settings.date1904);
+    case 'date': return toDate(raw, settings.dateFormat, date1904);
     case 'strings': case 'refs': case 'certifications':
       return { ok: true, value: splitList(cellText(raw), settings.separators).map((t) => mappedText(t, values)) };
     case 'depends':

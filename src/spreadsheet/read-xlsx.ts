@@ -12,13 +12,7 @@ export async function loadExcelJs(): Promise<typeof import('exceljs')> {
   return (module as unknown as { default?: typeof import('exceljs') }).default ?? module;
 }
 
-export interface XlsxRead {
-  tables: Table[];
-  /** The workbook counts days from 1904 (old Mac Excel): plain numbers in date columns are read that way. */
-  date1904: boolean;
-}
-
-export async function readXlsx(file: string, bytes: Uint8Array, limits: ImportLimits, headerRows: (sheet: string) => number): Promise<XlsxRead> {
+export async function readXlsx(file: string, bytes: Uint8Array, limits: ImportLimits, headerRows: (sheet: string) => number): Promise<Table[]> {
   inspectWorkbookZip(file, bytes, limits);
   const ExcelJS = await loadExcelJs();
   const workbook = new ExcelJS.Workbook();
@@ -27,6 +21,7 @@ export async function readXlsx(file: string, bytes: Uint8Array, limits: ImportLi
   } catch (e) {
     throw new LimitError(file, `this workbook cannot be read: ${(e as Error).message}`);
   }
+  const date1904 = Boolean((workbook.properties as { date1904?: boolean }).date1904);
   const tables: Table[] = [];
   for (const worksheet of workbook.worksheets) {
     const headerRow = headerRows(worksheet.name);
@@ -42,9 +37,9 @@ export async function readXlsx(file: string, bytes: Uint8Array, limits: ImportLi
       if (rowNumber === headerRow) headers = cells.map((c) => (c === null ? '' : c instanceof Date ? c.toISOString().slice(0, 10) : String(c).trim()));
       else rows.push({ row: rowNumber, cells });
     });
-    tables.push({ file, sheet: worksheet.name, title: worksheet.name, headerRow, headers, rows });
+    tables.push({ file, sheet: worksheet.name, title: worksheet.name, headerRow, headers, rows, date1904 });
   }
-  return { tables, date1904: Boolean((workbook.properties as { date1904?: boolean }).date1904) };
+  return tables;
 }
 
 function plainValue(value: unknown): CellValue {

@@ -20,6 +20,8 @@ export interface Table {
   headerRow: number;
   headers: string[];
   rows: SourceRow[];
+  /** The workbook counts days from 1904 (old Mac Excel): plain numbers in date columns are read that way. */
+  date1904: boolean;
 }
 
 /** A cell's place, for error messages and source comments. `column` is 1-based; 0 means the whole row. */

@@ -59,7 +59,7 @@ export function importCommand(): Command {
       const inputs = files.map((file) => readInput(file, limits));
       if (options.printMapping) {
         const problems: ImportProblem[] = [];
-        const { tables } = await readTables(inputs, mapping, limits, problems);
+        const tables = await readTables(inputs, mapping, limits, problems);
         const plans = tables.map((t) => planTable(t, mapping, []));
         failOnErrors(problems);
         process.stdout.write(printMapping(plans, mapping));
@@ -75,7 +75,11 @@ export function importCommand(): Command {
       }
       for (const file of written) {
         const path = join(out, file.path);
-        mkdirSync(dirname(path), { recursive: true });
+        try {
+          mkdirSync(dirname(path), { recursive: true });
+        } catch (e) {
+          throw new UsageError(`cannot create the directory ${terminalText(dirname(path))}: ${(e as NodeJS.ErrnoException).code ?? 'error'}`);
+        }
         writeFileAtomic(path, file.text);
       }
       const register = result.register;
