@@ -45,9 +45,10 @@ const mappingSchema = z.strictObject({
   tables: z.record(z.string(), z.strictObject({
     kind: z.enum([...TABLE_KINDS, 'ignore'] as unknown as [string, ...string[]]),
     header_row: z.number().int().min(1).max(1000).optional(),
-    columns: z.record(z.string(), z.string()).optional(),
-  })).optional(),
-  values: z.record(z.string(), z.record(z.string(), z.union([z.string(), z.boolean()]))).optional(),
+    columns: z.record(z.string(), z.string()).nullish(),
+  })).nullish(),
+  // Null as well as absent: a printed mapping whose only values are still commented out says `values:` and nothing.
+  values: z.record(z.string(), z.record(z.string(), z.union([z.string(), z.boolean()])).nullish()).nullish(),
 });
 
 /** Parses and checks a mapping file; problems are located at `file:line:col`. */
@@ -69,7 +70,7 @@ export function parseMapping(file: string, text: string): { mapping?: Mapping; p
       }),
     };
   }
-  const mapping = parsed.data as Mapping;
+  const mapping = withoutNulls(parsed.data as Mapping);
   const problems: ImportProblem[] = [];
   for (const [name, table] of Object.entries(mapping.tables ?? {})) {
     if (table.kind === 'ignore') continue;
@@ -81,6 +82,12 @@ export function parseMapping(file: string, text: string): { mapping?: Mapping; p
     }
   }
   return { mapping, problems };
+}
+
+function withoutNulls(mapping: Mapping): Mapping {
+  const tables = Object.fromEntries(Object.entries(mapping.tables ?? {}).map(([k, t]) => [k, { ...t, columns: t.columns ?? undefined }]));
+  const values = Object.fromEntries(Object.entries(mapping.values ?? {}).filter(([, v]) => v !== null && v !== undefined));
+  return { ...mapping, tables, values };
 }
 
 /** The user's value maps for one field of one kind, with keys compacted the way cell values are. */

@@ -75,6 +75,11 @@ describe('import with a mapping file', () => {
     expect(printed.code).toBe(0);
     expect(printed.stdout).toContain('  # vendors.tier: values not recognised; map each to one of critical, high, medium, low');
     expect(printed.stdout).toContain('  #   Très élevé: ');
+    // Used as it was printed, the mapping is valid: the commented values change nothing, the tier stays unknown.
+    writeFileSync(join(dir, 'mapping.yaml'), printed.stdout);
+    const asPrinted = runCli(['import', join(dir, 'vendors.csv'), '--out', join(dir, 'out'), '--mapping', join(dir, 'mapping.yaml')]);
+    expect(asPrinted.code).toBe(2);
+    expect(asPrinted.stderr).toContain("vendors.csv:2:2  tier 'Très élevé' is not one of critical, high, medium, low");
   });
 
   it('a mapping file with a wrong field is refused, located in the mapping file', () => {
