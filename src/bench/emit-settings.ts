@@ -2,7 +2,7 @@
 // acceptances.yaml.
 
 import type { RegisterPlan } from './plan-types.js';
-import { yamlString, yamlStringList } from './yaml-text.js';
+import { yamlString, yamlStringList } from '../util/yaml-text.js';
 import { HOTSPOTS_ZONE_ID } from './zone-templates.js';
 import { REFERENCE_DATE } from './calendar.js';
 

@@ -9,7 +9,7 @@ import { SystemTrait } from './plan-types.js';
 import { deriveSeed, SeededRandom } from './seeded-random.js';
 import { DEVICE_ROLES, ROLES, SERVICE_ROLES, WORKSTATION_ROLES } from './system-roles.js';
 import { FIRST_NAMES, LAST_NAMES, TEAMS } from './vocabulary.js';
-import { yamlString, yamlStringList } from './yaml-text.js';
+import { yamlString, yamlStringList } from '../util/yaml-text.js';
 
 export const SYSTEM_STREAM = 0x53595354;
 

@@ -7,7 +7,7 @@ import type { RegisterPlan, VendorPlan } from './plan-types.js';
 import { VendorTrait } from './plan-types.js';
 import { deriveSeed, SeededRandom } from './seeded-random.js';
 import { CERTIFICATIONS, COUNTRIES, FIRST_NAMES, LAST_NAMES, TEAMS, VENDOR_NOTES } from './vocabulary.js';
-import { yamlString, yamlStringList } from './yaml-text.js';
+import { yamlString, yamlStringList } from '../util/yaml-text.js';
 
 export const VENDOR_STREAM = 0x56454e44;
 

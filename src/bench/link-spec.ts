@@ -3,7 +3,7 @@
 // purpose, a ticket or a non-network kind are written as block mappings.
 
 import type { AuthKind, LinkKind } from '../register/types.js';
-import { yamlString, yamlStringList } from './yaml-text.js';
+import { yamlString, yamlStringList } from '../util/yaml-text.js';
 
 export interface LinkSpec {
   id?: string;

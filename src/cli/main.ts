@@ -16,6 +16,8 @@ import { baselineCommand } from './commands/baseline.js';
 import { initCommand } from './commands/init.js';
 import { addCommand } from './commands/add.js';
 import { acceptCommand } from './commands/accept.js';
+import { importCommand } from './commands/import.js';
+import { exportCommand } from './commands/export.js';
 import { InvalidRegisterError, UsageError } from './errors.js';
 import { terminalBlock, terminalText } from '../report/terminal-text.js';
 import { clearProgressLine } from './progress.js';
@@ -34,7 +36,8 @@ export function buildProgram(): Command {
 function commands(): Command[] {
   return [
     validateCommand(), scanCommand(), baselineCommand(), reportCommand(), pathCommand(), blastRadiusCommand(),
-    impactCommand(), graphCommand(), rulesCommand(), initCommand(), addCommand(), acceptCommand(),
+    impactCommand(), graphCommand(), rulesCommand(), initCommand(), addCommand(), acceptCommand(), importCommand(),
+    exportCommand(),
   ];
 }
 

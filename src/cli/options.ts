@@ -3,7 +3,7 @@
 import { Option } from 'commander';
 import type { Command } from 'commander';
 import { UsageError } from './errors.js';
-import { calendarDateProblem } from '../util/calendar-date.js';
+import { calendarDateProblem } from '../util/calendar.js';
 
 export function positiveInteger(name: string) {
   return (value: string): number => {

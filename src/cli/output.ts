@@ -29,12 +29,12 @@ export interface OutputGuard {
 }
 
 /** Writes to `-o FILE` when given (and not `-`), else to stdout. */
-export function emit(content: string, outputFile?: string, guard: OutputGuard = {}): void {
+export function emit(content: string | Uint8Array, outputFile?: string, guard: OutputGuard = {}): void {
   if (outputFile === undefined || outputFile === '-') process.stdout.write(content);
   else writeOutputFile(outputFile, content, guard);
 }
 
-export function writeOutputFile(path: string, content: string, guard: OutputGuard = {}): void {
+export function writeOutputFile(path: string, content: string | Uint8Array, guard: OutputGuard = {}): void {
   try {
     writeChecked(path, content, guard);
   } catch (e) {
@@ -44,7 +44,7 @@ export function writeOutputFile(path: string, content: string, guard: OutputGuar
   }
 }
 
-function writeChecked(path: string, content: string, guard: OutputGuard): void {
+function writeChecked(path: string, content: string | Uint8Array, guard: OutputGuard): void {
   const cwd = realpathSync(process.cwd());
   const registerRoot = guard.register ? realpathSync(guard.register.root) : undefined;
   const checkouts = [cwd, ...(registerRoot === undefined ? [] : [registerRoot])].map(checkoutOf);
@@ -79,12 +79,12 @@ function writeChecked(path: string, content: string, guard: OutputGuard): void {
 }
 
 /** A FIFO or a character device: opened without following links or creating anything, and checked once open. */
-function writeInPlace(target: string, content: string): void {
+function writeInPlace(target: string, content: string | Uint8Array): void {
   const fd = openSync(target, constants.O_WRONLY | constants.O_NOFOLLOW);
   try {
     const info = fstatSync(fd);
     if (!info.isFIFO() && !info.isCharacterDevice()) throw new PathRefusedError('it changed while being opened');
-    const bytes = Buffer.from(content, 'utf8');
+    const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
     for (let written = 0; written < bytes.length;) written += writeSync(fd, bytes, written, bytes.length - written);
   } finally {
     closeSync(fd);

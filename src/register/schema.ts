@@ -4,7 +4,7 @@
 
 import { z } from 'zod';
 import { RULE_IDS } from './rule-ids.js';
-import { calendarDateProblem } from '../util/calendar-date.js';
+import { calendarDateProblem } from '../util/calendar.js';
 
 export const ID_PATTERN = /^[a-z0-9](?:[a-z0-9._-]{0,62}[a-z0-9])?$/;
 

@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { CLI, runCli, SAMPLE_CITY } from '../helpers/run-cli.js';
 
-const COMMANDS = ['validate', 'scan', 'baseline', 'report', 'path', 'blast-radius', 'impact', 'graph', 'rules', 'init', 'add', 'accept'];
+const COMMANDS = ['validate', 'scan', 'baseline', 'report', 'path', 'blast-radius', 'impact', 'graph', 'rules', 'init', 'add', 'accept', 'import', 'export'];
 
 describe('sidedoor', () => {
   it('prints its version', () => {

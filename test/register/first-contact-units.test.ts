@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { parseDocument } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { calendarDateProblem } from '../../src/util/calendar-date.js';
+import { calendarDateProblem } from '../../src/util/calendar.js';
 import { yamlErrorDiagnostics } from '../../src/register/yaml-error-location.js';
 import { UncheckedReferences, whatItCouldDefine } from '../../src/register/unparsed-files.js';
 import { parseRegisterFile } from '../../src/register/parse-file.js';

@@ -1,5 +1,5 @@
-// Writing YAML scalars by hand, for speed: the generator builds hundreds of megabytes of text at size L, where the
-// yaml package's stringify would be far slower and would hold whole documents in memory.
+// Writing YAML scalars by hand: fast enough for the generator, which builds hundreds of megabytes of text at size L
+// (where the yaml package's stringify would be far slower and hold whole documents in memory), and used by `import`.
 // `yamlString` returns a plain scalar only when it reads back as the same string under both YAML 1.2 and 1.1 rules and
 // in both block and flow context; anything else is double-quoted with every non-printable character escaped.
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { yamlString, yamlStringList } from '../../src/bench/yaml-text.js';
+import { yamlString, yamlStringList } from '../../src/util/yaml-text.js';
 
 // Every string must read back unchanged wherever the generator puts it: a block value, a flow-mapping value and a
 // flow-sequence item.
