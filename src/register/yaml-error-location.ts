@@ -9,6 +9,8 @@
 //       otherwise the earliest error, passing over "a block … may not be used as an implicit key" (always a
 //       consequence of another error at the same place) unless it is the only kind there is.
 //   - An error placed on a blank or comment-only line moves to the next line that holds something.
+//   - A flow collection or quoted string that is never closed is reported where it opens, not where the parser gave
+//     up looking for its end.
 //   - "Implicit keys need to be on a single line", when its key starts after a `key:` on the same line, means that
 //       the next line is indented deeper than that key, so the parser read it as the continuation of the value: the
 //       next line is the one to fix, and the diagnostic points there. When the line has no `key:` before the error,
@@ -62,6 +64,16 @@ function likelyCause(errors: readonly YamlSyntaxError[]): YamlSyntaxError | unde
 function refine(error: YamlSyntaxError, text: string, lines: LineIndex): { offset: number; message: string } {
   const message = firstLine(error.message);
   if (error.code === 'TAB_AS_INDENT') return { offset: error.pos[0], message: `${message}; indent with spaces` };
+  const closer = /end with an? ([\]}])/.exec(message)?.[1];
+  if (closer !== undefined) {
+    const opener = unclosedBracket(text, error.pos[0], closer === ']' ? '[' : '{');
+    if (opener !== undefined) return { offset: opener, message: `this \`${closer === ']' ? '[' : '{'}\` is never closed with \`${closer}\` (${message})` };
+  }
+  const quote = /^Missing closing (["'])quote/.exec(message)?.[1];
+  if (quote !== undefined) {
+    const opener = text.lastIndexOf(quote, error.pos[0] - 1);
+    if (opener !== -1) return { offset: opener, message: `this ${quote} string is never closed (${message})` };
+  }
   if (error.code !== 'MULTILINE_IMPLICIT_KEY') return { offset: onContent(error.pos[0], lines), message };
   const { line } = lines.position(error.pos[0]);
   const before = text.slice(lines.start(line), error.pos[0]);
@@ -77,6 +89,34 @@ function refine(error: YamlSyntaxError, text: string, lines: LineIndex): { offse
     message: `this line is indented deeper than the key above it (line ${line}, column ${keyColumn}), so YAML reads it as `
       + 'part of that key\'s value; indent it like that key',
   };
+}
+
+/** The offset of the last `[` or `{` before `end` that no bracket closes, outside quoted strings and comments. A quote
+ * opens a string only where a YAML scalar can start (after a space, a bracket, a comma or at a line start), so the
+ * apostrophe in `name: Bob's` opens nothing. */
+function unclosedBracket(text: string, end: number, open: '[' | '{'): number | undefined {
+  const stack: { char: string; at: number }[] = [];
+  let quote: string | undefined;
+  for (let i = 0; i < end; i++) {
+    const c = text[i];
+    const before = i === 0 ? '\n' : text[i - 1];
+    if (quote !== undefined) {
+      if (c === '\\' && quote === '"') i++; // an escape in a double-quoted string
+      else if (c === "'" && quote === "'" && text[i + 1] === "'") i++; // '' in a single-quoted one
+      else if (c === quote) quote = undefined;
+    } else if (c === '#' && /\s/.test(before)) {
+      const newline = text.indexOf('\n', i);
+      i = newline === -1 ? end : newline;
+    } else if ((c === '"' || c === "'") && /[\s[{,:]/.test(before)) {
+      quote = c;
+    } else if (c === '[' || c === '{') {
+      stack.push({ char: c, at: i });
+    } else if (c === ']' || c === '}') {
+      stack.pop();
+    }
+  }
+  for (let i = stack.length - 1; i >= 0; i--) if (stack[i].char === open) return stack[i].at;
+  return undefined;
 }
 
 /** An offset on a blank or comment-only line (where yaml puts some indentation errors) moves to the first character

@@ -95,8 +95,8 @@ describe('first contact: messages that name the real mistake', () => {
 
   it('a reference into a file that does not parse is counted, not reported as unknown', () => {
     expect(validate(writeMistake('broken file referenced elsewhere'))).toEqual([
-      expect.stringMatching(/^zones\.yaml:4:1 {2}invalid YAML: /),
-      'zones.yaml:4:1  1 reference into `zones.yaml` could not be checked because it does not parse',
+      'zones.yaml:3:12  invalid YAML: this `[` is never closed with `]` (Flow sequence in block collection must be sufficiently indented and end with a ])',
+      'zones.yaml:3:12  1 reference into `zones.yaml` could not be checked because it does not parse',
       '2 errors, 0 warnings',
     ]);
   });

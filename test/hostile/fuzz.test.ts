@@ -2,9 +2,10 @@
 // the wrong type, deleted references, duplicated ids, prototype-member ids, random unicode in names, random policy
 // selectors and acceptance patterns), writes them as YAML, then mutates the text (YAML syntax fragments, control
 // characters, bytes that are not UTF-8, truncation). Thousands go through the loader, the scan engine and the
-// reporters in-process; a hundred through the built CLI (counts in test/support/case-counts.ts). The properties: no exception, an invalid
-// register always explained by located diagnostics, a valid one scanned with unique, located findings whatever
-// the file order, and a CLI that exits 0, 1 or 2 (agreeing with the in-process run), in bounded time, with no stack.
+// reporters in-process; a hundred through the built CLI (the counts are in test/support/case-counts.ts). The
+// properties: no exception, an invalid register always explained by located diagnostics, none of them twice, a valid
+// one scanned with unique, located findings whatever the file order, and a CLI that exits 0, 1 or 2 (agreeing with
+// the in-process run), in bounded time, with no stack.
 
 import fc from 'fast-check';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -252,8 +253,13 @@ function loadAndScan(files: Map<string, Uint8Array>, order: 'sorted' | 'reversed
   const loaded = assembleRegister(ROOT, names.map((file) => ({ file, bytes: files.get(file) as Uint8Array })));
   // Checked with plain conditions and one expect: thousands of runs, each with many diagnostics and findings.
   const problems: string[] = [];
+  const seen = new Set<string>();
   for (const d of loaded.diagnostics) {
     if (!names.includes(d.file) || !(d.line >= 1) || !(d.column >= 1) || d.message.length === 0) problems.push(`diagnostic ${JSON.stringify(d)}`);
+    // Each diagnostic once: the same message at the same place twice is noise that hides the rest.
+    const key = `${d.file}:${d.line}:${d.column}  ${d.message}`;
+    if (seen.has(key)) problems.push(`diagnostic twice: ${key}`);
+    seen.add(key);
   }
   if (!loaded.register) {
     if (!loaded.diagnostics.some((d) => d.severity === 'error')) problems.push('an invalid register without an error');

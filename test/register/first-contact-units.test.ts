@@ -63,6 +63,13 @@ describe('the YAML error locator', () => {
     expect(locate('a:\n  b 1\n  c: 2\n')[0]).toMatchObject({ line: 2, message: expect.stringMatching(/this line has no `:` after its key/) });
   });
 
+  it('points an unclosed bracket or string at where it opens', () => {
+    expect(locate('zones:\n  - id: lan\n    trust: [2\n')[0]).toMatchObject({ line: 3, column: 12, message: expect.stringMatching(/^invalid YAML: this `\[` is never closed with `\]`/) });
+    expect(locate("a: [1, 'it''s [', [2, 3]\nb: 1\n")[0]).toMatchObject({ line: 1, column: 4 });
+    expect(locate('a: {b: "x}", c: 1\nd: 2\n')[0]).toMatchObject({ line: 1, column: 4, message: expect.stringMatching(/`\{` is never closed/) });
+    expect(locate('a: "x\nb: 1\n')[0]).toMatchObject({ line: 1, column: 4, message: expect.stringMatching(/this " string is never closed/) });
+  });
+
   it('reports each duplicate key where it is', () => {
     expect(locate('a: 1\na: 2\nb: 1\nb: 2\n').map((d) => [d.line, d.message])).toEqual([
       [2, 'duplicate key in one mapping: Map keys must be unique'], [4, 'duplicate key in one mapping: Map keys must be unique'],
