@@ -17,6 +17,7 @@ import {
 } from './schema.js';
 import type { EntityKey } from './schema.js';
 import { didYouMean } from './suggest.js';
+import { readRegisterFast } from './fast-read.js';
 
 export const CONFIG_FILE = 'sidedoor.yaml';
 const MAX_ALIAS_COUNT = 100;
@@ -58,11 +59,17 @@ const ENTITY_SCHEMAS: Record<EntityKey, z.ZodType> = {
   zones: zoneSchema, vendors: vendorSchema, systems: systemSchema, links: linkSchema, acceptances: acceptanceSchema,
 };
 
-/** Parses one file's bytes. `file` is the path relative to the register root, used in every location. */
-export function parseRegisterFile(file: string, bytes: Uint8Array): ParsedFile {
+/** Parses one file's bytes. `file` is the path relative to the register root, used in every location.
+ * The fast read path (fast-read.ts) answers for files it reads exactly as the `yaml` path below does; every other
+ * file, and every file with a problem to report, goes through the `yaml` path. `fast: false` forces the latter. */
+export function parseRegisterFile(file: string, bytes: Uint8Array, { fast = true }: { fast?: boolean } = {}): ParsedFile {
   const result: ParsedFile = { file, entities: [], invalidIds: [], diagnostics: [] };
   const text = decodeUtf8(file, bytes, result.diagnostics);
   if (text === undefined) return result;
+  if (fast) {
+    const read = readRegisterFast(file, text, file === CONFIG_FILE, MAX_NESTING_DEPTH);
+    if (read) return read;
+  }
   try {
     parseText(file, text, result);
   } catch (error) {
