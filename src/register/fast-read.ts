@@ -34,8 +34,24 @@ const LONE_CR = /\r(?!\n)/;
 const DOCUMENT_MARKER = /^(?:---|\.\.\.|%)/m;
 
 /** Thrown inside the walk to abandon the fast path; never escapes this module. */
-class NotProvable extends Error {}
-const notProvable = new NotProvable();
+class NotProvable extends Error {
+  constructor(readonly reason: string, readonly offset = 0) {
+    super(reason);
+  }
+}
+
+/** Why the fast path did not read a file, and where: the first thing it met that it cannot prove. */
+export interface FastReadProblem {
+  reason: string;
+  line: number;
+  column: number;
+}
+
+export type FastReadResult = { parsed: ParsedFile; problem?: undefined } | { parsed?: undefined; problem: FastReadProblem };
+
+/** An upper bound on the YAML nodes of a file, from the characters that can start or end one. Generated registers
+ * have about one such character per 6 bytes, so a 16 MiB register file would have under 3 million. */
+export const MAX_FILE_NODES = 3_000_000;
 
 interface Frame {
   /** The collection being built. */
@@ -56,31 +72,52 @@ interface Frame {
   entityKey: EntityKey | undefined;
 }
 
-/** Values and locations of `text`, or undefined when only the `yaml` path can read it exactly. */
-export function readRegisterFast(file: string, text: string, isConfigFile: boolean, maxDepth: number): ParsedFile | undefined {
+/** Values and locations of `text`, or the first problem when only the `yaml` path can read it exactly. */
+export function readRegisterFast(file: string, text: string, isConfigFile: boolean, maxDepth: number): FastReadResult {
+  const lines = new LinePositions(text);
+  const problem = (reason: string, offset: number): FastReadResult => ({ problem: { reason, ...lines.at(offset) } });
   // js-yaml takes a lone CR for a line break, as YAML 1.2 says; the `yaml` package does not.
+  const loneCr = LONE_CR.exec(text);
+  if (loneCr) return problem('a carriage return that does not end a line', loneCr.index);
   // Document markers and directives: the two parsers disagree on where documents start around them, so the
   // `yaml` path decides (they are rare in register files).
-  if (LONE_CR.test(text) || DOCUMENT_MARKER.test(text)) return undefined;
+  const marker = DOCUMENT_MARKER.exec(text);
+  if (marker) return problem('a document marker or directive', marker.index);
+  // A bound on the events before making them: a hostile file of tiny collections (`- {}` lines) must not cost
+  // gigabytes before its first problem is found.
+  if (nodeBound(text) > MAX_FILE_NODES) return problem(`more than ${MAX_FILE_NODES.toLocaleString('en')} YAML nodes in one file (no register file needs that many)`, 0);
   let events: Event[];
   try {
     events = parseEvents(text, { maxDepth });
-  } catch {
-    return undefined;
+  } catch (e) {
+    const mark = (e as { mark?: { position?: unknown } }).mark;
+    const reason = (e as { reason?: unknown }).reason;
+    return problem(`invalid YAML: ${typeof reason === 'string' ? reason : 'unreadable'}`, typeof mark?.position === 'number' ? Math.min(mark.position, text.length) : 0);
   }
   try {
-    return build(file, text, events, isConfigFile);
+    return { parsed: build(file, text, events, isConfigFile, lines) };
   } catch (e) {
-    if (e instanceof NotProvable) return undefined;
+    if (e instanceof NotProvable) return problem(e.reason, e.offset);
     throw e;
   }
 }
 
-function build(file: string, text: string, events: Event[], isConfigFile: boolean): ParsedFile {
-  const lines = new LinePositions(text);
-  if (events.length < 3 || events[0].type !== EVENT_ID.DOCUMENT || events[0].directives.length > 0) throw notProvable;
+/** An upper bound on the number of YAML nodes in `text` (see MAX_FILE_NODES). */
+export function nodeBound(text: string): number {
+  let count = 1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // \n , - : [ {
+    if (c === 10 || c === 44 || c === 45 || c === 58 || c === 91 || c === 123) count++;
+  }
+  return count;
+}
+
+function build(file: string, text: string, events: Event[], isConfigFile: boolean, lines: LinePositions): ParsedFile {
+  if (events.length < 3 || events[0].type !== EVENT_ID.DOCUMENT || events[0].directives.length > 0) throw new NotProvable('an empty file');
   const rootEvent = events[1];
-  if (rootEvent.type !== EVENT_ID.MAPPING || rootEvent.anchorStart >= 0 || rootEvent.tagStart >= 0) throw notProvable;
+  if (rootEvent.type !== EVENT_ID.MAPPING) throw new NotProvable('a file that is not a YAML mapping', 'start' in rootEvent ? rootEvent.start : 0);
+  if (rootEvent.anchorStart >= 0 || rootEvent.tagStart >= 0) throw new NotProvable('an anchor or tag', rootEvent.start);
 
   const root: Record<string, unknown> = {};
   const configTable: LocationTable | undefined = isConfigFile ? { paths: [], positions: [] } : undefined;
@@ -97,14 +134,16 @@ function build(file: string, text: string, events: Event[], isConfigFile: boolea
       stack.pop();
       continue;
     }
-    if (event.type === EVENT_ID.ALIAS || event.type === EVENT_ID.DOCUMENT) throw notProvable;
-    if (event.anchorStart >= 0 || event.tagStart >= 0) throw notProvable;
+    if (event.type === EVENT_ID.ALIAS) throw new NotProvable('an alias', event.anchorStart);
+    if (event.type === EVENT_ID.DOCUMENT) throw new NotProvable('a second document');
+    if (event.anchorStart >= 0 || event.tagStart >= 0) throw new NotProvable('an anchor or tag', Math.max(event.anchorStart, event.tagStart));
 
     if (top.isMap && top.key === undefined) {
       // A key: a scalar that resolves to a string, not repeated.
-      if (event.type !== EVENT_ID.SCALAR) throw notProvable;
+      if (event.type !== EVENT_ID.SCALAR) throw new NotProvable('a collection used as a key', event.start);
       const key = resolveScalar(text, event);
-      if (typeof key !== 'string' || key === '__proto__' || key === '<<' || Object.hasOwn(top.value, key)) throw notProvable;
+      if (typeof key !== 'string' || key === '__proto__' || key === '<<') throw new NotProvable('a key that is not a plain string', event.valueStart);
+      if (Object.hasOwn(top.value, key)) throw new NotProvable(`a duplicate key '${key}'`, event.valueStart);
       top.key = key;
       top.keyOffset = nodeStart(event);
       continue;
@@ -152,7 +191,7 @@ function build(file: string, text: string, events: Event[], isConfigFile: boolea
     else (top.value as unknown[]).push(value);
   }
   // Exactly the root mapping, its POP, then the document's POP.
-  if (stack.length > 0 || i !== events.length - 1 || events[i].type !== EVENT_ID.POP) throw notProvable;
+  if (stack.length > 0 || i !== events.length - 1 || events[i].type !== EVENT_ID.POP) throw new NotProvable('a second document');
 
   return assemble(file, root, items, configTable, isConfigFile, lines, rootEvent.start);
 }
@@ -167,24 +206,24 @@ function assemble(
   for (const key of Object.keys(root)) {
     const value = root[key];
     if ((ENTITY_KEYS as readonly string[]).includes(key)) {
-      if (value !== null && !Array.isArray(value)) throw notProvable;
+      if (value !== null && !Array.isArray(value)) throw new NotProvable(`\`${key}\` that is not a list`, rootOffset);
     } else if (isConfigFile && (CONFIG_KEYS as readonly string[]).includes(key)) {
       config[key] = value;
     } else {
-      throw notProvable;
+      throw new NotProvable(`the top-level key '${key}', which is not allowed here`, rootOffset);
     }
   }
   // Only mappings can be entities; a scalar list item fails its schema, which the `yaml` path words.
   const entityCount = ENTITY_KEYS.reduce((sum, key) => sum + (Array.isArray(root[key]) ? (root[key] as unknown[]).length : 0), 0);
-  if (items.length !== entityCount) throw notProvable;
+  if (items.length !== entityCount) throw new NotProvable('a list entry that is not a mapping', rootOffset);
   for (const item of items) {
-    if (!ENTITY_SCHEMAS[item.key].safeParse(item.value).success) throw notProvable;
+    if (!ENTITY_SCHEMAS[item.key].safeParse(item.value).success) throw new NotProvable(`a ${item.key.slice(0, -1)} that does not match its schema`, item.offset);
     result.entities.push({
       key: item.key, data: item.value as Record<string, unknown>, loc: { file, ...lines.at(item.offset) }, locs: item.table,
     } satisfies ParsedEntity);
   }
   if (isConfigFile) {
-    if (!configSettingsSchema.safeParse(config).success) throw notProvable;
+    if (!configSettingsSchema.safeParse(config).success) throw new NotProvable('settings that do not match their schema', rootOffset);
     result.config = { data: config, loc: { file, ...lines.at(rootOffset) }, locs: configTable as LocationTable };
   }
   return result;
@@ -200,11 +239,12 @@ function record(table: LocationTable, path: string, offset: number, lines: LineP
 function nodeStart(event: ScalarEvent): number {
   if (event.style === SCALAR_PLAIN) return event.valueStart;
   if (event.style === SCALAR_SINGLE_QUOTED || event.style === SCALAR_DOUBLE_QUOTED) return event.valueStart - 1;
-  throw notProvable; // a block scalar's node starts at its header, which the events do not give
+  // A block scalar's node starts at its header, which the events do not give.
+  throw new NotProvable('a block scalar as a key or list item', event.valueStart);
 }
 
 function seqItemScalarStart(event: ScalarEvent): number {
-  if (event.style === SCALAR_PLAIN && event.valueStart === event.valueEnd) throw notProvable; // `- ` with nothing
+  if (event.style === SCALAR_PLAIN && event.valueStart === event.valueEnd) throw new NotProvable('an empty list item', event.valueStart);
   return nodeStart(event);
 }
 

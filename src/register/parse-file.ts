@@ -17,13 +17,19 @@ import {
 } from './schema.js';
 import type { EntityKey } from './schema.js';
 import { didYouMean } from './suggest.js';
-import { readRegisterFast } from './fast-read.js';
+import { nodeBound, readRegisterFast } from './fast-read.js';
 
 export const CONFIG_FILE = 'sidedoor.yaml';
 const MAX_ALIAS_COUNT = 100;
 /** Collections inside collections. A valid register file needs about eight (systems → entry → depends_on → any_of
  * → list); the yaml composer's recursion stays far from the stack limit at this depth, in a worker thread too. */
 export const MAX_NESTING_DEPTH = 100;
+/** Files with more YAML nodes than this (by fast-read.ts's bound) that the fast read path cannot read are not given
+ * to the `yaml` path, whose syntax tree and diagnostics cost over a kilobyte a node: a 2 MiB file of `- {}` lines
+ * took it 1.8 GB and a minute. A generated register has about one node per 6 bytes, and its largest file 35,000. */
+export const YAML_PATH_MAX_NODES = 200_000;
+/** Diagnostics kept per file: enough to fix a file in a few rounds, bounded whatever the file holds. */
+export const MAX_FILE_DIAGNOSTICS = 1000;
 
 /** Field paths (dot-joined, list indices as numbers) and their `[line, column]` pairs, flattened. */
 export interface LocationTable {
@@ -68,7 +74,14 @@ export function parseRegisterFile(file: string, bytes: Uint8Array, { fast = true
   if (text === undefined) return result;
   if (fast) {
     const read = readRegisterFast(file, text, file === CONFIG_FILE, MAX_NESTING_DEPTH);
-    if (read) return read;
+    if (read.parsed) return read.parsed;
+    if (nodeBound(text) > YAML_PATH_MAX_NODES) {
+      // The `yaml` path would need gigabytes for a hostile file this size: report the first problem, plainly.
+      const size = `${(bytes.byteLength / 1024 / 1024).toFixed(1)} MiB`;
+      const message = `this ${size} file does not read as plain register data: ${read.problem.reason}. Files this large are checked only up to their first problem; fix it, or split the file for full diagnostics`;
+      result.diagnostics.push({ file, line: read.problem.line, column: read.problem.column, severity: 'error', message });
+      return result;
+    }
   }
   try {
     parseText(file, text, result);
@@ -76,6 +89,11 @@ export function parseRegisterFile(file: string, bytes: Uint8Array, { fast = true
     if (!(error instanceof RangeError)) throw error;
     result.entities = [];
     result.diagnostics.push({ file, line: 1, column: 1, severity: 'error', message: 'the YAML is nested too deeply to read' });
+  }
+  if (result.diagnostics.length > MAX_FILE_DIAGNOSTICS) {
+    const more = result.diagnostics.length - MAX_FILE_DIAGNOSTICS;
+    result.diagnostics.length = MAX_FILE_DIAGNOSTICS;
+    result.diagnostics.push({ file, line: 1, column: 1, severity: 'error', message: `${more} more problems in this file are not listed (at most ${MAX_FILE_DIAGNOSTICS} a file)` });
   }
   return result;
 }
