@@ -13,8 +13,8 @@
 // Plain scalars resolve by YAML 1.2's core schema, with the same tests as the `yaml` package (dates stay strings,
 // `no` is a string). tests/register/fast-read.test.ts proves values, locations and diagnostics identical.
 
+import { EVENT_ID, getScalarValue, parseEvents } from 'js-yaml';
 import type { Event, ScalarEvent } from 'js-yaml';
-import { loadJsYaml } from './lazy-parsers.js';
 import type { z } from 'zod';
 import {
   acceptanceSchema, CONFIG_KEYS, configSettingsSchema, ENTITY_KEYS, linkSchema, systemSchema, vendorSchema, zoneSchema,
@@ -26,8 +26,6 @@ const ENTITY_SCHEMAS: Record<EntityKey, z.ZodType> = {
   zones: zoneSchema, vendors: vendorSchema, systems: systemSchema, links: linkSchema, acceptances: acceptanceSchema,
 };
 
-/** js-yaml's event type ids (EVENT_ID), as constants: the library itself is loaded only when a file is parsed. */
-const EVENT_ID = { DOCUMENT: 1, SEQUENCE: 2, MAPPING: 3, SCALAR: 4, ALIAS: 5, POP: 6 } as const;
 const SCALAR_PLAIN = 1;
 const SCALAR_SINGLE_QUOTED = 2;
 const SCALAR_DOUBLE_QUOTED = 3;
@@ -90,7 +88,7 @@ export function readRegisterFast(file: string, text: string, isConfigFile: boole
   if (nodeBound(text) > MAX_FILE_NODES) return problem(`more than ${MAX_FILE_NODES.toLocaleString('en')} YAML nodes in one file (no register file needs that many)`, 0);
   let events: Event[];
   try {
-    events = loadJsYaml().parseEvents(text, { maxDepth });
+    events = parseEvents(text, { maxDepth });
   } catch (e) {
     const mark = (e as { mark?: { position?: unknown } }).mark;
     const reason = (e as { reason?: unknown }).reason;
@@ -263,7 +261,7 @@ const MAYBE_NOT_STRING = /^[~nNtTfF0-9+\-.]/;
 
 /** A scalar's value under YAML 1.2's core schema, tested in the `yaml` package's order with its regexes. */
 function resolveScalar(text: string, event: ScalarEvent): unknown {
-  const source = loadJsYaml().getScalarValue(text, event);
+  const source = getScalarValue(text, event);
   if (event.style !== SCALAR_PLAIN) return source;
   if (source === '') return null;
   if (!MAYBE_NOT_STRING.test(source)) return source;

@@ -8,8 +8,7 @@
 // stack, and a file nested deeper than MAX_NESTING_DEPTH is refused before it is composed. A RangeError that still
 // escapes is reported as a diagnostic.
 
-import type * as Yaml from 'yaml';
-import { lazyYamlClass, loadYaml } from './lazy-parsers.js';
+import { Composer, isMap, isPair, isScalar, isSeq, LineCounter, Parser, YAMLParseError } from 'yaml';
 import type { CST, Document, Node as YamlNode, Pair, YAMLMap } from 'yaml';
 import type { z } from 'zod';
 import type { Diagnostic, SourceLocation } from './types.js';
@@ -19,16 +18,6 @@ import {
 import type { EntityKey } from './schema.js';
 import { didYouMean } from './suggest.js';
 import { nodeBound, readRegisterFast } from './fast-read.js';
-
-// The `yaml` package is loaded only when a file takes this path (see lazy-parsers.ts).
-const Composer = lazyYamlClass((m) => m.Composer);
-const LineCounter = lazyYamlClass((m) => m.LineCounter);
-const Parser = lazyYamlClass((m) => m.Parser);
-const YAMLParseError = lazyYamlClass((m) => m.YAMLParseError);
-const isMap = ((node: unknown) => loadYaml().isMap(node)) as typeof Yaml.isMap;
-const isPair = ((node: unknown) => loadYaml().isPair(node)) as typeof Yaml.isPair;
-const isScalar = ((node: unknown) => loadYaml().isScalar(node)) as typeof Yaml.isScalar;
-const isSeq = ((node: unknown) => loadYaml().isSeq(node)) as typeof Yaml.isSeq;
 
 export const CONFIG_FILE = 'sidedoor.yaml';
 const MAX_ALIAS_COUNT = 100;
