@@ -1,12 +1,12 @@
 // Loading the register for a command: find the root, load, print diagnostics the way `validate` does, and stop with
 // exit 2 when the register is invalid.
 
-import { lstatSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { loadRegister, loadRegisterCached } from '../register/load-register.js';
 import type { FileParser, LoadOptions, LoadResult, PhaseTimer } from '../register/load-register.js';
 import { parseRegisterFile } from '../register/parse-file.js';
-import { DEFAULT_CACHE_DIR, ParseCache } from '../register/parse-cache.js';
+import { ParseCache } from '../register/parse-cache.js';
+import { defaultCacheRoot, gitWorkTreeAround, registerCacheDir } from './cache-location.js';
 import { findRegisterRoot, RegisterNotFoundError, TooManyFilesError } from '../register/discover.js';
 import type { Diagnostic, Register } from '../register/types.js';
 import { InvalidRegisterError, UsageError } from './errors.js';
@@ -40,8 +40,10 @@ export function loadOrFail(options: RegisterOptions, extra: LoadOptions = {}): {
 /** Loads the register at `root` through the parse cache, whatever it holds: `validate` reports, others require valid. */
 export function loadFromDisk(root: string, options: RegisterOptions, extra: LoadOptions = {}): LoadResult {
   try {
-    const parse = cachedParser(openParseCache(root, options));
-    return loadRegister(root, { maxFileBytes: options.maxFileSize, maxFiles: options.maxFiles, parse, ...extra });
+    const cache = openParseCache(root, options);
+    const loaded = loadRegister(root, { maxFileBytes: options.maxFileSize, maxFiles: options.maxFiles, parse: cachedParser(cache), ...extra });
+    cache.flush();
+    return loaded;
   } catch (e) {
     return fileLimitAsUsageError(e);
   }
@@ -59,22 +61,21 @@ export interface CacheOptions {
   cacheDir?: string;
 }
 
-/** The parse cache a command should use: `.sidedoor-cache/` under the root unless told otherwise. A default cache
- * directory that is a symlink (which a pull request can commit) is not followed: the run keeps its cache in memory
- * rather than read and write wherever the link points. */
+/** The parse cache a command should use (see cache-location.ts for where, and why). */
 export function openParseCache(root: string, options: CacheOptions): ParseCache {
   if (options.cache === false) return new ParseCache(undefined);
-  if (options.cacheDir !== undefined) return new ParseCache(resolve(options.cacheDir));
-  const dir = join(root, DEFAULT_CACHE_DIR);
-  return new ParseCache(isSymlink(dir) ? undefined : dir);
-}
-
-function isSymlink(path: string): boolean {
-  try {
-    return lstatSync(path).isSymbolicLink();
-  } catch {
-    return false;
+  if (options.cacheDir !== undefined) {
+    const dir = resolve(options.cacheDir);
+    const tree = gitWorkTreeAround(dir);
+    if (tree !== undefined) {
+      throw new UsageError(`--cache-dir ${dir} is inside the git working tree ${tree}; a cache there could be committed and read as trusted. Choose a directory outside any working tree, or leave --cache-dir out`);
+    }
+    return new ParseCache(registerCacheDir(dir, root));
   }
+  const cacheRoot = defaultCacheRoot();
+  const tree = gitWorkTreeAround(root);
+  if (tree !== undefined && gitWorkTreeAround(cacheRoot) === tree) return new ParseCache(undefined);
+  return new ParseCache(registerCacheDir(cacheRoot, root));
 }
 
 /** A synchronous parser through the cache, for commands that load small registers or run in-thread. */

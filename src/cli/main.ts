@@ -1,8 +1,7 @@
-// The CLI entry: builds the commander program, runs it, and maps every failure to an exit code.
-// 0 nothing failed · 1 an open finding at or above --fail-on · 2 usage error, invalid register or unreadable git ref.
-// No stack trace reaches the user unless SIDEDOOR_DEBUG=1.
+// The full CLI program: every command, for `sidedoor --help`, unknown commands (with suggestions) and the docs
+// tests. Running one known command goes through entry.ts instead, which loads only that command's modules.
 
-import { Command, CommanderError } from 'commander';
+import { Command } from 'commander';
 import { TOOL_VERSION } from '../version.js';
 import { validateCommand } from './commands/validate.js';
 import { reportCommand } from './commands/report.js';
@@ -18,14 +17,11 @@ import { addCommand } from './commands/add.js';
 import { acceptCommand } from './commands/accept.js';
 import { importCommand } from './commands/import.js';
 import { exportCommand } from './commands/export.js';
-import { InvalidRegisterError, UsageError } from './errors.js';
-import { terminalBlock, terminalText } from '../report/terminal-text.js';
-import { clearProgressLine } from './progress.js';
-import { UnknownNameError } from '../explore/lookup.js';
+import { PROGRAM_DESCRIPTION, runProgram } from './run-program.js';
 
 export function buildProgram(): Command {
   const program = new Command('sidedoor')
-    .description('Third-party vendor risk register as YAML in git: unsegmented paths, single points of failure, risky links, register hygiene.')
+    .description(PROGRAM_DESCRIPTION)
     .version(TOOL_VERSION)
     .showSuggestionAfterError(true);
   for (const command of commands()) program.addCommand(command);
@@ -37,50 +33,11 @@ function commands(): Command[] {
   return [
     validateCommand(), scanCommand(), baselineCommand(), reportCommand(), pathCommand(), blastRadiusCommand(),
     impactCommand(), graphCommand(), rulesCommand(), initCommand(), addCommand(), acceptCommand(), importCommand(),
+    exportCommand(), importCommand(),
     exportCommand(),
   ];
 }
 
-/** Commander reports its own usage errors through exitOverride; ours are exceptions. Its messages quote the
- * arguments as typed (which a script may have taken from a register), so they go through the sanitiser too. */
-function configureExits(command: Command): void {
-  command.exitOverride();
-  command.configureOutput({ outputError: (text, write) => write(terminalBlock(text)) });
-  for (const sub of command.commands) configureExits(sub);
-}
-
 export async function main(argv: string[]): Promise<number> {
-  // A reader that goes away early (`sidedoor scan | head`) is not an error: stop quietly.
-  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code === 'EPIPE') process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
-    throw e;
-  });
-  const program = buildProgram();
-  configureExits(program);
-  try {
-    await program.parseAsync(argv);
-    return typeof process.exitCode === 'number' ? process.exitCode : 0;
-  } catch (e) {
-    return exitCodeFor(e);
-  }
-}
-
-function exitCodeFor(e: unknown): number {
-  clearProgressLine();
-  if (e instanceof CommanderError) {
-    // An explicit --help or --version succeeds; help shown because no command was given is a usage error.
-    if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version') return 0;
-    return 2;
-  }
-  // For developers, every failure shows where it came from; the message may quote register text, hence terminalBlock.
-  if (process.env.SIDEDOOR_DEBUG === '1' && e instanceof Error) process.stderr.write(`${terminalBlock(e.stack ?? e.message)}\n`);
-  if (e instanceof InvalidRegisterError) return 2;
-  // An unknown node or zone named on the command line (path, blast-radius, impact) is the user's typo.
-  if (e instanceof UsageError || e instanceof UnknownNameError) {
-    process.stderr.write(`sidedoor: ${terminalText(e.message)}\n`);
-    return 2;
-  }
-  const message = e instanceof Error ? e.message : String(e);
-  process.stderr.write(`sidedoor: internal error: ${terminalText(message)}${process.env.SIDEDOOR_DEBUG === '1' ? '' : ' (set SIDEDOOR_DEBUG=1 for details)'}\n`);
-  return 2;
+  return runProgram(buildProgram(), argv);
 }

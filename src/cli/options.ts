@@ -18,7 +18,7 @@ export function addRegisterOptions(command: Command): Command {
     .addOption(new Option('--max-file-size <bytes>', 'refuse register files larger than this').argParser(positiveInteger('--max-file-size')))
     .addOption(new Option('--max-files <count>', 'refuse registers with more YAML files than this').argParser(positiveInteger('--max-files')))
     .addOption(new Option('--max-diagnostics <count>', 'print at most this many diagnostics').argParser(positiveInteger('--max-diagnostics')))
-    .option('--cache-dir <dir>', 'where to keep the parse cache (default: .sidedoor-cache/ under the register root)')
+    .option('--cache-dir <dir>', 'where to keep the parse cache, outside any git working tree (default: $XDG_CACHE_HOME/sidedoor, else ~/.cache/sidedoor)')
     .option('--no-cache', 'parse every file afresh and write no cache');
 }
 

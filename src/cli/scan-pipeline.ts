@@ -56,7 +56,9 @@ export async function runScanCommand(options: ScanCommandOptions): Promise<ScanR
   const result = timings.timer('report', () => buildScanResult(register, outcome.findings, outcome.remediations, {
     today, rootLabel: toPosixPath(relative(process.cwd(), register.root)) || '.', comparison: compared?.comparison,
   }));
-  return { register, outcome, result, uriBase: repoRelativeRoot(register.root), today, timings };
+  // Spawning git for the repo-relative root costs 60–70 ms: only the formats that print repository paths ask for it.
+  let uriBase: string | undefined;
+  return { register, outcome, result, get uriBase() { return (uriBase ??= repoRelativeRoot(register.root)); }, today, timings };
 }
 
 /** Exit 1 when something fails the build (report/ci-gate.ts: when comparing, only what counts against the change). */

@@ -19,6 +19,15 @@ import { jsonDocument } from '../report/terminal-text.js';
 type JsonRecord = Map<string, AttributeValue>;
 
 export function exportNodeLinkJson(register: Register, graph: AttackGraph, options: ExportOptions): string {
+  return [...nodeLinkJsonChunks(register, graph, options)].join('');
+}
+
+/**
+ * The same document in pieces, one node or link at a time, so that `graph --format json` can write an L register's
+ * graph without holding its objects and its whole text at once. The bytes are exactly jsonDocument's of the whole
+ * document (2-space indent, unsafe characters escaped): each entry is rendered alone and indented two levels.
+ */
+export function* nodeLinkJsonChunks(register: Register, graph: AttackGraph, options: ExportOptions): Generator<string> {
   const selection = selectSubgraph(graph, options);
   const graphAttributes: JsonRecord = new Map([['name', 'sidedoor']]);
   if (register.config.organization !== undefined) graphAttributes.set('organization', register.config.organization);
@@ -26,20 +35,31 @@ export function exportNodeLinkJson(register: Register, graph: AttackGraph, optio
     graphAttributes.set('focus', options.focus);
     graphAttributes.set('depth', options.depth ?? DEFAULT_FOCUS_DEPTH);
   }
-  const nodes = selection.nodes.map((v) => merge(new Map([['id', graph.nodeIds[v]]]), nodeAttributes(register, graph, v)));
-  const links = selection.links.map((l) => {
+  yield `{\n  "directed": true,\n  "multigraph": true,\n  "graph": ${indented(toObject(graphAttributes))},\n  "nodes": `;
+  yield* list(selection.nodes, (v) => merge(new Map([['id', graph.nodeIds[v]]]), nodeAttributes(register, graph, v)));
+  yield ',\n  "links": ';
+  yield* list(selection.links, (l) => {
     const link = graph.links[l];
     const head: JsonRecord = new Map([['id', link.id], ['source', link.from], ['target', link.to], ['key', link.id]]);
     return merge(head, linkAttributes(link, options.highlight));
   });
-  const document = {
-    directed: true,
-    multigraph: true,
-    graph: toObject(graphAttributes),
-    nodes: nodes.map(toObject),
-    links: links.map(toObject),
-  };
-  return jsonDocument(document);
+  yield '\n}\n';
+}
+
+function* list<T>(items: readonly T[], record: (item: T) => JsonRecord): Generator<string> {
+  if (items.length === 0) {
+    yield '[]';
+    return;
+  }
+  for (let i = 0; i < items.length; i++) {
+    yield `${i === 0 ? '[\n    ' : ',\n    '}${indented(toObject(record(items[i])), '    ')}`;
+  }
+  yield '\n  ]';
+}
+
+/** jsonDocument's rendering of one value, its inner lines indented to sit `depth` deep in the document. */
+function indented(value: unknown, indent = '  '): string {
+  return jsonDocument(value).slice(0, -1).replace(/\n/g, `\n${indent}`);
 }
 
 function merge(head: JsonRecord, attributes: Attributes): JsonRecord {

@@ -42,6 +42,9 @@ export interface ImpactCounts {
   criticalOthers: Int32Array;
   /** 1 when the impact holds a critical system, the node itself included. */
   includesCritical: Uint8Array;
+  /** The dependent W with impact(x) = {x} ∪ impact(W), or -1 where the impact was propagated: lets callers build
+   * capped impact lists incrementally, as the counts are. */
+  representative: Int32Array;
 }
 
 export function allImpactCounts(model: AvailabilityModel): ImpactCounts {
@@ -51,6 +54,7 @@ export function allImpactCounts(model: AvailabilityModel): ImpactCounts {
   const size = new Int32Array(n);
   const highOrCritical = new Int32Array(n);
   const critical = new Int32Array(n);
+  const representative = new Int32Array(n).fill(-1);
   const order = dependentsFirstOrder(model);
   const propagator = propagatorFor(model);
 
@@ -68,6 +72,7 @@ export function allImpactCounts(model: AvailabilityModel): ImpactCounts {
     }
     const w = impactRepresentative(model, order, x);
     if (w >= 0) {
+      representative[x] = w;
       size[x] = size[w] + self;
       highOrCritical[x] = highOrCritical[w] + selfHigh;
       critical[x] = critical[w] + selfCritical;
@@ -99,7 +104,7 @@ export function allImpactCounts(model: AvailabilityModel): ImpactCounts {
       if (criticality[v] === CRITICAL) critical[v]--;
     }
   }
-  return { size, highOrCriticalOthers: highOrCritical, criticalOthers: critical, includesCritical };
+  return { size, highOrCriticalOthers: highOrCritical, criticalOthers: critical, includesCritical, representative };
 }
 
 /**

@@ -110,6 +110,7 @@ export async function parseThroughCache(contents: FileContent[], cache: ParseCac
       parsed[i] = result;
       cache.put(keys[i], result, encoded);
     }));
+    timer('cache', () => cache.flush());
   }
   return parsed as ParsedFile[];
 }

@@ -20,12 +20,20 @@ import { didYouMean } from './suggest.js';
 import { yamlErrorDiagnostics } from './yaml-error-location.js';
 import { whatItCouldDefine, yieldedNothing } from './unparsed-files.js';
 import type { UnparsedFile } from './unparsed-files.js';
+import { nodeBound, readRegisterFast } from './fast-read.js';
+import { plural, verb } from '../util/plural.js';
 
 export const CONFIG_FILE = 'sidedoor.yaml';
 const MAX_ALIAS_COUNT = 100;
 /** Collections inside collections. A valid register file needs about eight (systems → entry → depends_on → any_of
  * → list); the yaml composer's recursion stays far from the stack limit at this depth, in a worker thread too. */
 export const MAX_NESTING_DEPTH = 100;
+/** Files with more YAML nodes than this (by fast-read.ts's bound) that the fast read path cannot read are not given
+ * to the `yaml` path, whose syntax tree and diagnostics cost over a kilobyte a node: a 2 MiB file of `- {}` lines
+ * took it 1.8 GB and a minute. A generated register has about one node per 6 bytes, and its largest file 35,000. */
+export const YAML_PATH_MAX_NODES = 200_000;
+/** Diagnostics kept per file: enough to fix a file in a few rounds, bounded whatever the file holds. */
+export const MAX_FILE_DIAGNOSTICS = 1000;
 
 /** Field paths (dot-joined, list indices as numbers) and their `[line, column]` pairs, flattened. */
 export interface LocationTable {
@@ -63,21 +71,42 @@ const ENTITY_SCHEMAS: Record<EntityKey, z.ZodType> = {
   zones: zoneSchema, vendors: vendorSchema, systems: systemSchema, links: linkSchema, acceptances: acceptanceSchema,
 };
 
-/** Parses one file's bytes. `file` is the path relative to the register root, used in every location. */
-export function parseRegisterFile(file: string, bytes: Uint8Array): ParsedFile {
+/** Parses one file's bytes. `file` is the path relative to the register root, used in every location.
+ * The fast read path (fast-read.ts) answers for files it reads exactly as the `yaml` path below does; every other
+ * file, and every file with a problem to report, goes through the `yaml` path. `fast: false` forces the latter. */
+export function parseRegisterFile(file: string, bytes: Uint8Array, { fast = true }: { fast?: boolean } = {}): ParsedFile {
   const result: ParsedFile = { file, entities: [], invalidIds: [], diagnostics: [] };
   const text = decodeUtf8(file, bytes, result.diagnostics);
   if (text !== undefined) {
-    try {
-      parseText(file, text, result);
-    } catch (error) {
-      if (!(error instanceof RangeError)) throw error;
-      result.entities = [];
-      result.diagnostics.push({ file, line: 1, column: 1, severity: 'error', message: 'the YAML is nested too deeply to read' });
+    const read = fast ? readRegisterFast(file, text, file === CONFIG_FILE, MAX_NESTING_DEPTH) : undefined;
+    if (read?.parsed) return read.parsed;
+    if (read !== undefined && nodeBound(text) > YAML_PATH_MAX_NODES) {
+      // The `yaml` path would need gigabytes for a hostile file this size: report the first problem, plainly.
+      const size = `${(bytes.byteLength / 1024 / 1024).toFixed(1)} MiB`;
+      const message = `this ${size} file does not read as plain register data: ${read.problem.reason}. Files this large are checked only up to their first problem; fix it, or split the file for full diagnostics`;
+      result.diagnostics.push({ file, line: read.problem.line, column: read.problem.column, severity: 'error', message });
+    } else {
+      parseWithYaml(file, text, result);
     }
+  }
+  if (result.diagnostics.length > MAX_FILE_DIAGNOSTICS) {
+    const more = result.diagnostics.length - MAX_FILE_DIAGNOSTICS;
+    result.diagnostics.length = MAX_FILE_DIAGNOSTICS;
+    result.diagnostics.push({ file, line: 1, column: 1, severity: 'error', message: `${plural(more, 'more problem')} in this file ${verb(more, 'is', 'are')} not listed (at most ${MAX_FILE_DIAGNOSTICS} a file)` });
   }
   if (yieldedNothing(result)) result.unparsed = whatItCouldDefine(text ?? new TextDecoder('utf-8').decode(bytes));
   return result;
+}
+
+/** The `yaml` path: exact diagnostics for any file, at the `yaml` package's speed. */
+function parseWithYaml(file: string, text: string, result: ParsedFile): void {
+  try {
+    parseText(file, text, result);
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    result.entities = [];
+    result.diagnostics.push({ file, line: 1, column: 1, severity: 'error', message: 'the YAML is nested too deeply to read' });
+  }
 }
 
 function decodeUtf8(file: string, bytes: Uint8Array, diagnostics: Diagnostic[]): string | undefined {

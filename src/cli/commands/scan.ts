@@ -53,7 +53,7 @@ export function scanCommand(): Command {
       if (!reporter) throw new UsageError(`the ${options.format} format is not available`);
       const toTerminal = options.output === undefined || options.output === '-';
       const reporterOptions: ReporterOptions = {
-        rules: RULES.map((r) => r.meta), failOn: options.failOn, uriBase: run.uriBase,
+        rules: RULES.map((r) => r.meta), failOn: options.failOn, get uriBase() { return run.uriBase; },
         color: toTerminal && useColor(), width: terminalWidth(),
       };
       const output = run.timings.timer('render', () => reporter(run.result, reporterOptions));

@@ -1,7 +1,7 @@
 // The parse cache: re-parses only changed files, ignores corrupt or foreign entries, gives the same register as a
 // cold load, and survives concurrent writers.
 
-import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadRegister, loadRegisterCached } from '../../../src/register/load-register.js';
@@ -11,8 +11,8 @@ import { parseRegisterFile } from '../../../src/register/parse-file.js';
 import { runScan } from '../../../src/scan/run-scan.js';
 import { SAMPLE_CITY, writeTree } from '../../helpers/run-cli.js';
 
-function cacheEntries(dir: string): string[] {
-  return readdirSync(dir).flatMap((sub) => readdirSync(join(dir, sub)).map((name) => join(dir, sub, name)));
+function cacheFiles(dir: string): string[] {
+  return readdirSync(dir).map((name) => join(dir, name));
 }
 
 function copyOfCity(): string {
@@ -75,25 +75,68 @@ describe('ParseCache with the loader', () => {
 
   it('ignores a corrupt, truncated or foreign entry and rebuilds it', async () => {
     const root = copyOfCity();
-    const cacheDir = join(root, '.sidedoor-cache');
+    const cacheDir = join(root, '.cache');
     await loadRegisterCached(root, { cache: new ParseCache(cacheDir) });
-    const entries = cacheEntries(cacheDir);
-    writeFileSync(entries[0], 'garbage');
-    writeFileSync(entries[1], readFileSync(entries[1], 'utf8').slice(0, 100));
-    writeFileSync(entries[2], readFileSync(entries[2], 'utf8').replace('"tool":"0.1.0"', '"tool":"9.9.9"'));
-    const [header, body] = readFileSync(entries[3], 'utf8').split('\n');
-    writeFileSync(entries[3], `${header}\n${body.replace(/"l":\[\d+,\d+\]/, '"l":[0,0]')}`);
+    const pack = join(cacheDir, 'pack');
+    const [header, ...entries] = readFileSync(pack, 'utf8').split('\n');
+    entries[0] = `${entries[0].slice(0, 65)}garbage`;
+    entries[1] = entries[1].slice(0, 100);
+    entries[2] = `${entries[2].slice(0, 65)}${entries[2].slice(65).replace(/"l":\[\d+,\d+\]/, '"l":[0,0]')}`;
+    entries[3] = `${'0'.repeat(64)}${entries[3].slice(64)}`; // an entry under a key no file has: never served
+    writeFileSync(pack, [header, ...entries].join('\n'));
     const cache = new ParseCache(cacheDir);
     const { register } = await loadRegisterCached(root, { cache });
-    expect(cache.stats).toMatchObject({ rejected: 4, misses: 4, hits: 28, writes: 4 });
+    expect(cache.stats).toMatchObject({ rejected: 3, misses: 4, hits: 28, writes: 4 });
     expect(JSON.stringify(runScan(register!, { today: '2026-12-06' }).findings)).toBe(JSON.stringify(runScan(loadRegister(root).register!, { today: '2026-12-06' }).findings));
+    // The rebuilt pack serves every file.
+    const again = new ParseCache(cacheDir);
+    await loadRegisterCached(root, { cache: again });
+    expect(again.stats).toMatchObject({ rejected: 0, misses: 0, hits: 32 });
+  });
+
+  it('ignores a pack from another version, or one that is a symlink or a directory, and rebuilds it', async () => {
+    const root = copyOfCity();
+    const cacheDir = join(root, '.cache');
+    await loadRegisterCached(root, { cache: new ParseCache(cacheDir) });
+    const pack = join(cacheDir, 'pack');
+    const good = readFileSync(pack, 'utf8');
+    writeFileSync(pack, good.replace('"tool":"', '"tool":"9.9.9-'));
+    const foreign = new ParseCache(cacheDir);
+    await loadRegisterCached(root, { cache: foreign });
+    expect(foreign.stats).toMatchObject({ rejected: 1, hits: 0, misses: 32, writes: 32 });
+
+    const elsewhere = join(root, '.elsewhere');
+    writeFileSync(elsewhere, good);
+    rmSync(pack);
+    symlinkSync(elsewhere, pack);
+    const linked = new ParseCache(cacheDir);
+    await loadRegisterCached(root, { cache: linked });
+    expect(linked.stats).toMatchObject({ hits: 0, misses: 32 });
+    expect(readFileSync(elsewhere, 'utf8')).toBe(good); // replaced by rename, never written through
+    expect(lstatSync(pack).isSymbolicLink()).toBe(false);
+
+    rmSync(pack);
+    mkdirSync(pack);
+    const directory = new ParseCache(cacheDir);
+    await loadRegisterCached(root, { cache: directory });
+    expect(directory.stats).toMatchObject({ hits: 0, misses: 32 });
+  });
+
+  it('does not use a cache directory that is a symlink', async () => {
+    const root = copyOfCity();
+    const target = join(root, '.target');
+    await loadRegisterCached(root, { cache: new ParseCache(target) });
+    symlinkSync(target, join(root, '.linked'));
+    const linked = new ParseCache(join(root, '.linked'));
+    await loadRegisterCached(root, { cache: linked });
+    expect(linked.stats).toMatchObject({ hits: 0, misses: 32, writes: 0 });
   });
 
   it('keeps the same entry when concurrent loads write it, and never fails on an unwritable cache', async () => {
     const root = copyOfCity();
     const cacheDir = join(root, '.sidedoor-cache');
     await Promise.all([1, 2, 3, 4].map(() => loadRegisterCached(root, { cache: new ParseCache(cacheDir), maxWorkers: 1 })));
-    expect(cacheEntries(cacheDir).filter((p) => p.endsWith('.tmp'))).toEqual([]);
+    expect(cacheFiles(cacheDir).map((p) => p.slice(cacheDir.length + 1))).toEqual(['pack']);
     const warm = new ParseCache(cacheDir);
     await loadRegisterCached(root, { cache: warm });
     expect(warm.stats.hits).toBe(32);

@@ -1,0 +1,32 @@
+// Parse workers, when used (an L-sized batch on idle cores), give exactly what the calling thread gives.
+
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+// From the build: a worker thread loads the compiled parse-worker.js, which vitest's source transform cannot serve.
+import { parseFilesInParallel } from '../../dist/register/parallel-parse.js';
+import { parseRegisterFile } from '../../dist/register/parse-file.js';
+import { SAMPLE_CITY } from '../helpers/run-cli.js';
+
+function files(root: string, dir = root): { file: string; bytes: Uint8Array }[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return files(root, path);
+    return name.endsWith('.yaml') ? [{ file: relative(root, path), bytes: readFileSync(path) }] : [];
+  });
+}
+
+describe('parseFilesInParallel', () => {
+  it('gives the same results on two workers as in this thread, in the same order', async () => {
+    const contents = [...files(SAMPLE_CITY), { file: 'broken.yaml', bytes: new TextEncoder().encode('zones: [\n') }];
+    const parallel = await parseFilesInParallel(contents, 2, 0);
+    expect(parallel.every((r) => r.encoded !== undefined)).toBe(true);
+    expect(parallel.map((r) => r.parsed)).toEqual(contents.map((c) => parseRegisterFile(c.file, c.bytes)));
+  });
+
+  it('parses a batch below the size threshold in this thread', async () => {
+    const contents = files(SAMPLE_CITY);
+    const results = await parseFilesInParallel(contents, 2);
+    expect(results.every((r) => r.encoded === undefined)).toBe(true);
+  });
+});
