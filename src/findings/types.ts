@@ -41,10 +41,15 @@ export type RawFinding = Omit<Finding, 'status' | 'new' | 'acceptedBy'>;
 export interface Remediation {
   /** The policy (segmentation) rule id. */
   rule: string;
-  /** Link ids of a minimum edge cut, sorted. */
+  /** Link ids of the cut, sorted; never a supply edge. */
   cut: string[];
   /** How many violations of that rule the cut closes. */
   closes: number;
+  /**
+   * True when the cut is a minimum (no path start is also a target); false when it comes from the split-node
+   * max-flow, which closes every violation but may not be the smallest (SPEC §2.2).
+   */
+  exact: boolean;
 }
 
 export const SEVERITY_ORDER: readonly FindingSeverity[] = ['critical', 'high', 'medium', 'low', 'info'];

@@ -97,6 +97,7 @@ export const systemSchema = z.strictObject({
   zone: idSchema,
   kind: systemKindSchema.optional(),
   vendor: idSchema.optional(),
+  vendor_access: z.boolean().optional(),
   owner: z.string().optional(),
   criticality: levelSchema.optional(),
   data: dataClassSchema.optional(),

@@ -84,7 +84,7 @@ export function renderJson(result: ScanResult, _options: ReporterOptions): strin
       links: register.links,
     },
     findings: result.findings.map(jsonFinding),
-    remediations: result.remediations.map((r) => ({ rule: r.rule, cut: [...r.cut], closes: r.closes })),
+    remediations: result.remediations.map((r) => ({ rule: r.rule, cut: [...r.cut], closes: r.closes, exact: r.exact })),
     summary: jsonSummary(result.summary),
   };
   if (result.comparison !== undefined) document.comparison = jsonComparison(result.comparison);

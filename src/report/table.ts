@@ -116,6 +116,6 @@ function summaryLine(result: ScanResult, options: ReporterOptions, chalk: Instan
   const open = SEVERITY_ORDER.reduce((n, sev) => n + s[sev], 0);
   const text = `${open === 0 ? 'no open findings' : `${open} open (${parts.join(', ')})`}, ${s.accepted} accepted`
     + `${s.new !== undefined ? `, ${s.new} new` : ''}; failing on ${options.failOn} and above`
-    + `${result.remediations.length > 0 ? `; minimum cut: ${result.remediations.map((r) => `${terminalText(r.rule)} ${r.cut.length} link${r.cut.length === 1 ? '' : 's'}`).join(', ')}` : ''}`;
+    + `${result.remediations.length > 0 ? `; minimum cut: ${result.remediations.map((r) => `${terminalText(r.rule)} ${r.cut.length} link${r.cut.length === 1 ? '' : 's'}${r.exact ? '' : ' (not exact)'}`).join(', ')}` : ''}`;
   return chalk.bold(text);
 }
