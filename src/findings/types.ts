@@ -15,9 +15,14 @@ export interface Finding {
   title: string;
   message: string;
   subjects: string[];
-  /** Path findings: the witness, as node ids and link ids. */
+  /** Path findings: the witness, as node ids and link ids (supply edge ids first, for its supply hops). */
   path?: string[];
   links?: string[];
+  /**
+   * Path findings: how many leading steps of the witness are supply hops (SPEC §2.2: shown, not counted). JSON
+   * writes it as `supply_hops` when there are any.
+   */
+  supplyHops?: number;
   /** Availability findings: ids of the systems that go down, sorted, at most 100. */
   impact?: string[];
   impact_count?: number;

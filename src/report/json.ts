@@ -40,6 +40,7 @@ function jsonFinding(finding: Finding): JsonObject {
   out.subjects = [...finding.subjects];
   if (finding.path !== undefined) out.path = [...finding.path];
   if (finding.links !== undefined) out.links = [...finding.links];
+  if (finding.supplyHops !== undefined && finding.supplyHops > 0) out.supply_hops = finding.supplyHops;
   if (finding.impact !== undefined) out.impact = [...finding.impact];
   if (finding.impact_count !== undefined) out.impact_count = finding.impact_count;
   out.location = { file: finding.location.file, line: finding.location.line, column: finding.location.column };

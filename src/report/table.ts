@@ -5,6 +5,7 @@
 // Cells are wrapped here, on plain text, and coloured line by line afterwards: cli-table3's own hard wrap measures
 // the raw string, colour codes included, so it could cut a colour sequence in two and print a stray ESC.
 
+import { supplyHopsText, witnessArrows } from './finding-evidence.js';
 import Table from 'cli-table3';
 import { Chalk } from 'chalk';
 import type { ScanResult } from '../findings/scan-result.js';
@@ -76,7 +77,12 @@ function describe(finding: Finding, chalk: InstanceType<typeof Chalk>): CellLine
   if (finding.status === 'accepted' && finding.acceptedBy) {
     lines.push([{ text: `accepted by ${terminalText(finding.acceptedBy.approved_by)} until ${finding.acceptedBy.expires}`, paint: (t) => chalk.green(t) }]);
   }
-  if (finding.path) lines.push([plain(`path: ${finding.path.map(terminalText).join(' → ')}`)]);
+  if (finding.path) {
+    const hops = finding.supplyHops ?? 0;
+    const labels = finding.path.map(terminalText);
+    lines.push([plain(`path: ${witnessArrows(labels, hops)}`)]);
+    if (hops > 0) lines.push([plain(`supply: ${supplyHopsText(labels, hops)}`)]);
+  }
   if (finding.impact_count !== undefined) lines.push([plain(`impact: ${finding.impact_count} system${finding.impact_count === 1 ? '' : 's'}`)]);
   return lines;
 }

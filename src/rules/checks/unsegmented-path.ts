@@ -54,6 +54,7 @@ export const unsegmentedPath: Rule = {
           subjects: [rule.id, source, violation.zone],
           path,
           links: [...supplyIds, ...links.map((l) => l.id)],
+          ...(supplyIds.length === 0 ? {} : { supplyHops: supplyIds.length }),
           location: links[0].loc,
         });
       }
