@@ -11,7 +11,7 @@
 import type { AttackGraph } from '../graph/attack-graph.js';
 import type { Register } from '../register/types.js';
 import { DEFAULT_FOCUS_DEPTH } from './neighbourhood.js';
-import { linkAttributes, nodeAttributes, type AttributeValue, type Attributes } from './attributes.js';
+import { linkAttributes, nodeAttributes, type AttributeValue, type Attributes, supplyEdgeAttributes } from './attributes.js';
 import type { ExportOptions } from './options.js';
 import { selectSubgraph } from './selection.js';
 import { jsonDocument } from '../report/terminal-text.js';
@@ -32,6 +32,13 @@ export function exportNodeLinkJson(register: Register, graph: AttackGraph, optio
     const head: JsonRecord = new Map([['id', link.id], ['source', link.from], ['target', link.to], ['key', link.id]]);
     return merge(head, linkAttributes(link, options.highlight));
   });
+  for (const e of selection.supply) {
+    const id = graph.supply.ids[e];
+    const head: JsonRecord = new Map([
+      ['id', id], ['source', graph.nodeIds[graph.supply.from[e]]], ['target', graph.nodeIds[graph.supply.to[e]]], ['key', id],
+    ]);
+    links.push(merge(head, supplyEdgeAttributes(graph, e, options.highlight)));
+  }
   const document = {
     directed: true,
     multigraph: true,
