@@ -93,6 +93,8 @@ function verdictLines(verdict: PolicyVerdict, explanation: PathExplanation, chal
     lines.push(`  ${chalk.red('✗')} ${name} ${chalk.red('forbids this path')}: ${from} matches its \`from\`, ${end} its \`to\`, and no allowed gateway is on the way.`);
   } else if (explanation.hops.length === 0) {
     lines.push(`  ${chalk.green('✓')} ${name}: no path, nothing to forbid.`);
+  } else if (explanation.steps.every((step) => step.kind === 'supply')) {
+    lines.push(`  ${chalk.green('✓')} ${name} does not judge this path: it is a supply chain alone, and an unsegmented path needs at least one link (the vendor rules judge the supplier).`);
   } else if (verdict.allowedGatewaysOnPath.length > 0) {
     lines.push(`  ${chalk.green('✓')} ${name} allows this path: it passes the allowed gateway${verdict.allowedGatewaysOnPath.length === 1 ? '' : 's'} ${verdict.allowedGatewaysOnPath.map(t).join(', ')}.`);
   } else {
