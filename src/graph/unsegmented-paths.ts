@@ -15,12 +15,14 @@
 // foothold" is read from a second backward BFS per zone that keeps the two nearest distinct GROUPS, excluding the
 // one foothold vendor whose group holds targets of Z (an ordinary vendor's foothold is its own group). When no
 // foothold group holds a target of Z, the plain nearest target will do; when two or more do (a fourth party
-// serving several vendors with systems in Z), a BFS from Z's targets outside the foothold gives it for that source.
+// serving several vendors with systems in Z), a BFS from Z's targets outside the foothold gives it for that source,
+// run only when the group labels, which give each member a lower bound, say a member could beat S itself.
 // The witness starts with the supply hops from S to the chosen F (foothold.ts gives the chain), then the
 // descending walk from F. Ties: fewest links, then S itself, then the smallest F.
 // Cost: O(V + E) per (rule, target zone), twice; O(foothold) per vendor source and zone; O(V + E) per (fourth party
-// whose foothold holds targets of Z in several groups, Z); plus the out-degrees along each witness; then one
-// max-flow for the cut.
+// whose foothold holds targets of Z in several groups and could beat it, Z); plus the out-degrees along each
+// witness; then one max-flow for the cut. The rule's filter carries its arc mask (gateway-pruning.ts), so no
+// search rebuilds it.
 
 import type { AttackGraph } from './attack-graph.js';
 import { compareIds } from './attack-graph.js';
@@ -101,6 +103,9 @@ export function findUnsegmentedPaths(register: Register, graph: AttackGraph, rul
   }
   const groups = suppliers.size > 0 ? supplyGroups(graph) : undefined;
   const groupHoldsTarget = new Int32Array(suppliers.size > 0 ? graph.nodeCount : 0).fill(-1);
+  // inFoothold[g] === stamp: group g is one of the current source's foothold vendors.
+  const inFoothold = new Int32Array(suppliers.size > 0 ? graph.nodeCount : 0).fill(-1);
+  let stamp = 0;
 
   const violations: Violation[] = [];
   if (sources.length > 0) {
@@ -117,24 +122,25 @@ export function findUnsegmentedPaths(register: Register, graph: AttackGraph, rul
         const supplier = suppliers.get(source);
         if (supplier !== undefined && groups !== undefined) {
           const excluded = supplier.vendors.filter((g) => groupHoldsTarget[g] === zoneNumber);
-          let outside: (v: number) => number;
+          let outside: ((v: number) => number) | undefined;
           if (excluded.length === 0) {
             outside = (v) => nearest.firstDistance[v];
-          } else if (excluded.length === 1) {
+          } else {
             byGroup ??= nearestTwoOrigins(graph, targets, 'backward', filter, groups);
             const group = byGroup;
-            outside = (v) => distanceExcluding(group, v, excluded[0]);
-          } else {
-            const inFoothold = new Set(supplier.vendors);
-            const distance = bfsDistances(graph, targets.filter((t) => !inFoothold.has(groups[t])), 'backward', filter);
-            outside = (v) => distance[v];
+            if (excluded.length === 1) {
+              outside = (v) => distanceExcluding(group, v, excluded[0]);
+            } else if (couldBeatSource(supplier, group, inFoothold, ++stamp, start === -1 ? -1 : best)) {
+              const distance = bfsDistances(graph, targets.filter((t) => inFoothold[groups[t]] !== stamp), 'backward', filter);
+              outside = (v) => distance[v];
+            }
           }
-          for (const member of supplier.members) {
-            const d = outside(member);
+          for (const member of outside === undefined ? [] : supplier.members) {
+            const d = (outside as (v: number) => number)(member);
             if (d >= 1 && (start === -1 || d < best)) {
               start = member;
               best = d;
-              remaining = outside;
+              remaining = outside as (v: number) => number;
             }
           }
         }
@@ -172,4 +178,26 @@ export function findUnsegmentedPaths(register: Register, graph: AttackGraph, rul
     }
   }
   return { violations, cut: segmentationCut(graph, pruning, starts, reachedTargets), exact };
+}
+
+/**
+ * Whether some other foothold node of a supplier could start a better witness than the source itself (`beat`, the
+ * source's own distance, or −1 when it has none; the source wins ties), judged from each member's two nearest target
+ * GROUPS: the first group outside the foothold gives the exact distance to "targets outside the foothold", and when
+ * both are foothold groups the second distance is a lower bound. Only when this says yes does the caller pay for an
+ * exact BFS from the targets outside the foothold. Marks the foothold's groups in `inFoothold` with `stamp`.
+ */
+function couldBeatSource(
+  supplier: SupplierStarts, byGroup: NearestOrigins, inFoothold: Int32Array, stamp: number, beat: number,
+): boolean {
+  for (const g of supplier.vendors) inFoothold[g] = stamp;
+  for (const m of supplier.members) {
+    const g1 = byGroup.firstOrigin[m];
+    if (g1 === -1) continue;
+    // The first label outside the foothold is exact; otherwise the second distance is exact or a lower bound: either
+    // way no member can start nearer than this.
+    const lowerBound = inFoothold[g1] !== stamp ? byGroup.firstDistance[m] : byGroup.secondDistance[m];
+    if (lowerBound >= 1 && (beat === -1 || lowerBound < beat)) return true;
+  }
+  return false;
 }
