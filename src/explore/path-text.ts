@@ -105,8 +105,9 @@ function verdictLines(verdict: PolicyVerdict, explanation: PathExplanation, chal
     lines.push(`      No unsegmented path for this rule from ${from} to ${target}.`);
   } else if (!verdict.forbidsPath) {
     const path = verdict.unsegmented;
-    const supplied = path.supplyHops === 0 ? '' : `, after ${plural(path.supplyHops, 'supply hop')}`;
-    lines.push(`      ${chalk.red('But an unsegmented path exists')} (${plural(path.links.length - path.supplyHops, 'link')}${supplied}): ${path.nodes.map(t).join(' → ')}`);
+    const supplyHops = path.supplyHops ?? 0;
+    const supplied = supplyHops === 0 ? '' : `, after ${plural(supplyHops, 'supply hop')}`;
+    lines.push(`      ${chalk.red('But an unsegmented path exists')} (${plural(path.links.length - supplyHops, 'link')}${supplied}): ${path.nodes.map(t).join(' → ')}`);
   }
   return lines;
 }

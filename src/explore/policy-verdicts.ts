@@ -24,8 +24,8 @@ export interface IdPath {
   nodes: string[];
   /** Supply edge ids first (the supply hops), then link ids. */
   links: string[];
-  /** How many of `links` are supply edges. */
-  supplyHops: number;
+  /** How many of `links` are supply edges, when any are. */
+  supplyHops?: number;
 }
 
 export interface PolicyVerdict {

@@ -77,7 +77,7 @@ export function exportMermaid(register: Register, graph: AttackGraph, options: E
   });
 
   appendAll(lines, classLines(register, graph, selection.nodes, mermaidId));
-  if (supplyPositions.length > 0) lines.push(`  linkStyle ${supplyPositions.join(',')} stroke-dasharray:8 4`);
+  if (supplyPositions.length > 0) lines.push(`  linkStyle ${supplyPositions.join(',')} stroke-dasharray:6`);
   // linkStyle numbers links in the order they were written, which is selection order.
   if (path.length > 0) lines.push(`  linkStyle ${path.join(',')} stroke:${PATH_COLOUR},stroke-width:3px`);
   if (cut.length > 0) lines.push(`  linkStyle ${cut.join(',')} stroke:${CUT_COLOUR},stroke-width:4px`);

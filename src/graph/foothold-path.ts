@@ -59,9 +59,9 @@ export function footholdShortestPath(
 }
 
 /** Ids of a foothold path: nodes, then supply edge ids followed by link ids. */
-export function footholdPathIds(graph: AttackGraph, path: FootholdPath): { nodes: string[]; links: string[]; supplyHops: number } {
+export function footholdPathIds(graph: AttackGraph, path: FootholdPath): { nodes: string[]; links: string[]; supplyHops?: number } {
   return {
-    supplyHops: path.supplyEdges.length,
+    ...(path.supplyEdges.length === 0 ? {} : { supplyHops: path.supplyEdges.length }),
     nodes: path.nodes.map((v) => graph.nodeIds[v]),
     links: [...path.supplyEdges.map((e) => graph.supply.ids[e]), ...path.links.map((l) => graph.links[l].id)],
   };

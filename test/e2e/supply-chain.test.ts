@@ -107,7 +107,7 @@ describe('a vendor that hosts a system holds it (SPEC §2.1)', () => {
       .toEqual(['cloudco-supplies-hostco', 'hostco-supplies-hr-tool']);
     const mermaid = runCli(['graph', '--register', sub, '--format', 'mermaid', '--no-cache']).stdout;
     expect(mermaid).toContain('-.->|"supplies"|');
-    expect(mermaid).toContain('stroke-dasharray:8 4');
+    expect(mermaid).toContain('stroke-dasharray:6');
     const dot = runCli(['graph', '--register', sub, '--format', 'dot', '--no-cache']).stdout;
     expect(dot).toContain('"hostco" -> "hr-tool" [id="hostco-supplies-hr-tool", label="supplies", style=dashed');
   });

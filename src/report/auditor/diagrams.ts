@@ -108,7 +108,7 @@ export function witnessDiagram(register: Register, graph: AttackGraph, paths: re
     supplyPositions.push(links.length + i);
   });
   appendAll(lines, styleLines(register, graph, nodes, mermaidId, sources, targets));
-  if (supplyPositions.length > 0) lines.push(`  linkStyle ${supplyPositions.join(',')} stroke-dasharray:8 4`);
+  if (supplyPositions.length > 0) lines.push(`  linkStyle ${supplyPositions.join(',')} stroke-dasharray:6`);
   if (cutPositions.length > 0) lines.push(`  linkStyle ${cutPositions.join(',')} stroke:${CUT_COLOUR},stroke-width:4px`);
 
   const drawnLinkIds = new Set(links.map((l) => graph.links[l].id));
