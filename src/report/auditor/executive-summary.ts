@@ -5,7 +5,7 @@ import type { Finding } from '../../findings/types.js';
 import { SEVERITY_ORDER } from '../../findings/types.js';
 import type { Register } from '../../register/types.js';
 import { INTERNET_NODE } from '../../register/types.js';
-import { supplyHopsText, witnessArrows } from '../finding-evidence.js';
+import { witnessArrows } from '../finding-evidence.js';
 import { escapeMarkdownInline as md } from '../markdown-escape.js';
 import { nodeType, plainNodeName, zoneName, zoneTrust } from './display-names.js';
 import { recordsReachableFromVendors } from './records-exposure.js';
@@ -63,7 +63,8 @@ export function exposureSentence(register: Register, exposure: Exposure): string
   const supplyHops = exposure.finding.supplyHops ?? 0;
   const names = (exposure.finding.path ?? []).map((id) => md(plainNodeName(register, id)));
   const path = witnessArrows(names, supplyHops);
-  const held = supplyHops === 0 ? '' : `, which holds ${names[supplyHops]} through its supply chain (${supplyHopsText(names, supplyHops)}),`;
+  // The path below draws the supply hops (⇒); the sentence only names what the supplier holds.
+  const held = supplyHops === 0 ? '' : `, which holds ${names[supplyHops]} through its supply chain,`;
   return `${who}${held} reaches **${md(zoneName(register, zone))}** (trust ${zoneTrust(register, zone)}) `
     + `in ${plural(hops, 'hop')}, ${how}: ${path}. ${exposure.finding.severity === 'critical' ? 'Critical' : `Severity ${exposure.finding.severity}`}; `
     + `policy ${md(policy)}.`;
