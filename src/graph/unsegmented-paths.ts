@@ -28,7 +28,6 @@ import type { AttackGraph } from './attack-graph.js';
 import { compareIds } from './attack-graph.js';
 import type { Register, SegmentationRule } from '../register/types.js';
 import { pruneGateways } from './gateway-pruning.js';
-import { bfsDistances } from './bfs-distances.js';
 import { FootholdFinder, supplyGroups } from './foothold.js';
 import type { NearestOrigins } from './nearest-origins.js';
 import { distanceExcluding, nearestTwoOrigins } from './nearest-origins.js';
@@ -36,6 +35,8 @@ import { reachableFrom } from './reachability.js';
 import { segmentationCut } from './segmentation-cut.js';
 import { selectorMatcher } from './selectors.js';
 import { descendingWalk } from './shortest-path.js';
+import type { TraversalFilter } from './traversal-filter.js';
+import { usableArcs } from './traversal-filter.js';
 
 export interface Violation {
   /** Node number of the source. */
@@ -131,7 +132,8 @@ export function findUnsegmentedPaths(register: Register, graph: AttackGraph, rul
             if (excluded.length === 1) {
               outside = (v) => distanceExcluding(group, v, excluded[0]);
             } else if (couldBeatSource(supplier, group, inFoothold, ++stamp, start === -1 ? -1 : best)) {
-              const distance = bfsDistances(graph, targets.filter((t) => inFoothold[groups[t]] !== stamp), 'backward', filter);
+              const seeds = targets.filter((t) => inFoothold[groups[t]] !== stamp);
+              const distance = distancesToNearestMember(graph, seeds, filter, supplier.members, start === -1 ? -1 : best);
               outside = (v) => distance[v];
             }
           }
@@ -200,4 +202,46 @@ function couldBeatSource(
     if (lowerBound >= 1 && (beat === -1 || lowerBound < beat)) return true;
   }
   return false;
+}
+
+/**
+ * Backward BFS from `seeds` (distances node ⇝ nearest seed), stopped as soon as it can no longer change the choice
+ * of start: after the first level that reaches a member (the nearest members all lie on it, and every node on a
+ * shortest path from them is nearer still, so already settled), or before the level `beat` (a member that far or
+ * farther cannot beat the source, which wins ties). Nodes left unsettled read −1.
+ */
+function distancesToNearestMember(
+  graph: AttackGraph, seeds: readonly number[], filter: TraversalFilter, members: readonly number[], beat: number,
+): Int32Array {
+  const n = graph.nodeCount;
+  const distance = new Int32Array(n).fill(-1);
+  const isMember = new Uint8Array(n);
+  for (const m of members) isMember[m] = 1;
+  const queue = new Int32Array(n);
+  let tail = 0;
+  for (const seed of seeds) {
+    if (distance[seed] !== -1 || filter.removed?.[seed] === 1) continue;
+    distance[seed] = 0;
+    queue[tail++] = seed;
+  }
+  const usable = usableArcs(graph, filter);
+  let head = 0;
+  for (let level = 0; head < tail; level++) {
+    if (beat !== -1 && level + 1 >= beat) break;
+    const levelEnd = tail;
+    let memberReached = false;
+    for (; head < levelEnd; head++) {
+      const v = queue[head];
+      for (let i = graph.inStart[v]; i < graph.inStart[v + 1]; i++) {
+        const arc = graph.inArcs[i];
+        const u = graph.arcFrom[arc];
+        if (distance[u] !== -1 || (usable !== undefined && usable[arc] === 0)) continue;
+        distance[u] = level + 1;
+        queue[tail++] = u;
+        if (isMember[u] === 1) memberReached = true;
+      }
+    }
+    if (memberReached) break;
+  }
+  return distance;
 }
