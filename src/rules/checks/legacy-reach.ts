@@ -25,7 +25,10 @@ export interface LegacyReach {
   distance: number;
 }
 
-/** For each of `systems` that some low-trust start reaches: how. Prefers a low-trust node, then the nearest. */
+/**
+ * For each of `systems` that some low-trust start reaches: how. Prefers a low-trust node; among footholds, a group
+ * search's answer, then a fourth party's for what is still unreached.
+ */
 export function legacyReach(graph: AttackGraph, systems: readonly number[]): Map<number, LegacyReach> {
   const out = new Map<number, LegacyReach>();
   const sources: number[] = [];
@@ -49,30 +52,33 @@ export function legacyReach(graph: AttackGraph, systems: readonly number[]): Map
     else for (const m of foothold) if (m !== v) groupMembers.push(m);
   }
   const note = (v: number, how: LegacyReach) => {
-    const known = out.get(v);
-    if (known === undefined || (known.supplier !== undefined && how.distance < known.distance)) out.set(v, how);
+    if (!out.has(v)) out.set(v, how);
   };
   if (groupMembers.length > 0) {
     const nearest = nearestTwoOrigins(graph, groupMembers, 'forward', undefined, groups);
-    const firstMember = nearestTwoOrigins(graph, groupMembers, 'forward');
     for (const v of systems) {
       const distance = distanceExcluding(nearest, v, groups[v]);
       if (distance < 1) continue;
+      // The labels are supply groups, so the start named is the supplier's foothold as a whole.
       const supplier = originExcluding(nearest, v, groups[v]);
-      // Name a member of that group as the start: the nearest member overall when it belongs to it, else the vendor.
-      const member = firstMember.firstOrigin[v];
-      const from = member !== -1 && groups[member] === supplier && firstMember.firstDistance[v] === distance ? member : supplier;
-      note(v, { from, supplier, distance });
+      note(v, { from: supplier, supplier, distance });
     }
   }
   for (const vendor of fourthParties) {
+    // A fourth party can only add systems no one reaches yet (it never shortens a low-trust node's own path).
+    if (systems.every((v) => out.has(v))) break;
     const foothold = finder.footholdOf(vendor);
     const inFoothold = new Set(foothold);
     const firstSteps: number[] = [];
     for (const m of foothold) {
-      if (m === vendor) continue;
+      // A member held through another low-trust vendor g is searched from as part of g's foothold (the group search,
+      // or g's own turn here), which excludes less (g's foothold lies inside this one): only this vendor's own systems
+      // and what it holds through vendors of higher trust are new starts.
+      const holder = groups[m] === m ? m : groups[m];
+      if (m === vendor || (holder !== vendor && graph.nodeTrust[holder] <= 1)) continue;
       for (let i = graph.outStart[m]; i < graph.outStart[m + 1]; i++) firstSteps.push(graph.arcTo[graph.outArcs[i]]);
     }
+    if (firstSteps.length === 0) continue;
     const distance = bfsDistances(graph, firstSteps, 'forward', undefined, 1);
     for (const v of systems) {
       if (distance[v] >= 1 && !inFoothold.has(v)) note(v, { from: vendor, supplier: vendor, distance: distance[v] });
