@@ -9,6 +9,7 @@
 // Cost: O(size of the foothold + supply edges leaving it) per query, with O(V) scratch allocated once per finder.
 
 import type { AttackGraph } from './attack-graph.js';
+import type { Register, SourceLocation } from '../register/types.js';
 
 export interface Foothold {
   /** Node numbers of the foothold, the supplier included, ascending (= sorted by id). */
@@ -89,4 +90,18 @@ export function supplyGroups(graph: AttackGraph): Int32Array {
   // A system has at most one supplier (its `vendor`); a vendor served by subprocessors stays its own group.
   for (let e = 0; e < count; e++) if (graph.nodeType[to[e]] === 'system') group[to[e]] = from[e];
   return group;
+}
+
+/**
+ * Where a supply edge is written (SPEC §2.1): the supplied system's `vendor` field, or the entry of the served
+ * vendor's `subprocessors` that names the supplier. Falls back to the entity's own location.
+ */
+export function supplyEdgeLocation(register: Register, graph: AttackGraph, edge: number): SourceLocation {
+  const supplier = graph.nodeIds[graph.supply.from[edge]];
+  const supplied = graph.nodeIds[graph.supply.to[edge]];
+  const system = graph.nodeType[graph.supply.to[edge]] === 'system' ? register.systems.get(supplied) : undefined;
+  if (system !== undefined) return system.fieldLocs.get('vendor') ?? system.loc;
+  const vendor = register.vendors.get(supplied);
+  if (vendor === undefined) throw new Error(`supplyEdgeLocation: ${supplied} is neither a system nor a vendor`);
+  return vendor.fieldLocs.get(`subprocessors.${vendor.subprocessors.indexOf(supplier)}`) ?? vendor.loc;
 }
