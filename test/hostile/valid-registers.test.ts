@@ -56,6 +56,8 @@ describe('hostile corpus: valid registers', () => {
       { id: 'single-point-of-failure:file-server', severity: 'critical', status: 'open', impact: ['ad-dc', 'file-server'] },
       { id: 'unsegmented-path:low-trust-to-sensitive:parkco:admin', severity: 'critical', status: 'open', path: ['parkco', 'parking-app', 'file-server', 'ad-dc'] },
       { id: 'unsegmented-path:low-trust-to-sensitive:parking-app:admin', severity: 'critical', status: 'open', path: ['parking-app', 'file-server', 'ad-dc'] },
+      // ad-dc is critical and records no tested offline backups.
+      { id: 'backup-missing:ad-dc', severity: 'high', status: 'open' },
       { id: 'unsegmented-path:parking-never-admin:parking-app:admin', severity: 'high', status: 'open', path: ['parking-app', 'file-server', 'ad-dc'] },
       { id: 'network-chokepoint:file-server-to-ad-dc-636', severity: 'medium', status: 'accepted' },
     ]);
@@ -84,6 +86,7 @@ describe('hostile corpus: valid registers', () => {
       { id: 'single-point-of-failure:hasownproperty', severity: 'critical', status: 'open', impact: ['hasownproperty', 'tostring'] },
       { id: 'unsegmented-path:low-trust-to-sensitive:constructor:tostring', severity: 'critical', status: 'open', path: ['constructor', 'valueof', 'hasownproperty', 'tostring'] },
       { id: 'unsegmented-path:low-trust-to-sensitive:valueof:tostring', severity: 'critical', status: 'open', path: ['valueof', 'hasownproperty', 'tostring'] },
+      { id: 'backup-missing:tostring', severity: 'high', status: 'open' },
       { id: 'vendor-concentration:constructor', severity: 'high', status: 'open', impact: ['valueof'] },
       { id: 'vendor-remote-access:constructor-to-valueof-3389', severity: 'high', status: 'open' },
       { id: 'network-chokepoint:hasownproperty-to-tostring-636', severity: 'medium', status: 'open' },
@@ -105,7 +108,10 @@ describe('hostile corpus: valid registers', () => {
       { id: 'single-point-of-failure:a', severity: 'critical', status: 'open', impact: ['a', 'b', 'c'] },
       { id: 'single-point-of-failure:b', severity: 'critical', status: 'open', impact: ['a', 'b', 'c'] },
       { id: 'single-point-of-failure:c', severity: 'critical', status: 'open', impact: ['a', 'b', 'c'] },
+      { id: 'backup-missing:a', severity: 'high', status: 'open' },
       { id: 'weak-authentication:e-to-e', severity: 'high', status: 'open' },
+      { id: 'backup-missing:b', severity: 'medium', status: 'open' },
+      { id: 'backup-missing:c', severity: 'medium', status: 'open' },
       { id: 'network-chokepoint:a-to-b', severity: 'medium', status: 'open' },
       { id: 'acceptance-unused:nothing:*', severity: 'low', status: 'open' },
     ]);
@@ -131,7 +137,7 @@ describe('hostile corpus: valid registers', () => {
   });
 
   it('10,000 acceptances with wildcards: current ones accept, unused and expired ones are reported once per pattern', async () => {
-    const systems = Array.from({ length: 200 }, (_, i) => `  - { id: s${String(i).padStart(3, '0')}, name: S, zone: office, criticality: high }\n`);
+    const systems = Array.from({ length: 200 }, (_, i) => `  - { id: s${String(i).padStart(3, '0')}, name: S, zone: office, criticality: high, controls: { backups: true } }\n`);
     const acceptances: string[] = [];
     for (let i = 0; i < 10_000; i++) {
       const pattern = [
