@@ -65,7 +65,7 @@ describe('hostile corpus: valid registers', () => {
     const json = JSON.parse(runs.get('scan json')?.stdout ?? '') as { findings: { id: string; acceptance?: { approved_by: string } }[] };
     expect(json.findings.find((f) => f.id.startsWith('network-chokepoint'))?.acceptance?.approved_by).toBe('CISO \u001b]0;title\u0007\rFORGED');
     expect(graphNodeIds(runs)).toEqual(['ad-dc', 'file-server', 'internet', 'parkco', 'parking-app']);
-    expect(runs.get('path')?.stdout).toMatch(/^Path from parkco to ad-dc: 3 links, no gateway, 2 crossings into a higher-trust zone$/m);
+    expect(runs.get('path')?.stdout).toMatch(/^Path from parkco to ad-dc: 2 links after 1 supply hop, no gateway, 2 crossings into a higher-trust zone$/m);
     expect(runs.get('path')?.stdout).toMatch(/✗ low-trust-to-sensitive \(critical, built-in\) forbids this path/);
     expect(runs.get('impact')?.stdout).toMatch(/^If system file-server, .* is out, 2 systems stop running: 1 critical, 1 medium\.$/m);
     expect(runs.get('impact')?.stdout).toMatch(/^file-server is a single point of failure/m);
@@ -92,7 +92,7 @@ describe('hostile corpus: valid registers', () => {
       { id: 'network-chokepoint:hasownproperty-to-tostring-636', severity: 'medium', status: 'open' },
     ]);
     expect(graphNodeIds(runs)).toEqual(['constructor', 'hasownproperty', 'internet', 'prototype', 'tostring', 'valueof']);
-    expect(runs.get('path')?.stdout).toMatch(/^Path from constructor to tostring: 3 links, no gateway, 2 crossings into a higher-trust zone$/m);
+    expect(runs.get('path')?.stdout).toMatch(/^Path from constructor to tostring: 2 links after 1 supply hop, no gateway, 2 crossings into a higher-trust zone$/m);
     expect(runs.get('impact')?.stdout).toMatch(/^If system hasownproperty, Own property server, is out, 2 systems stop running: 1 critical, 1 medium\.$/m);
     // A zone id can be a prototype member too.
     const toZone = runBounded(['path', 'valueof', 'zone:tostring', '--register', register, '--no-cache']);
