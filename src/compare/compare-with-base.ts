@@ -16,7 +16,7 @@ import type { Finding } from '../findings/types.js';
 import { severityRank } from '../findings/types.js';
 import { sortFindings } from '../findings/sort-findings.js';
 import type { FindingSeverity, Register } from '../register/types.js';
-import { addedOrChangedEdges } from './link-changes.js';
+import { addedOrChangedEdges, addedSupplyEdges } from './link-changes.js';
 import { goneFindings } from './gone-findings.js';
 import type { PolicySide } from './judging-policy.js';
 import type { TrustClaim } from './trust-restore.js';
@@ -53,6 +53,7 @@ export function compareWithBase(input: BaseComparisonInput): Compared {
   const asTrusted = byId(trusted.findings);
   const shownIds = new Set(head.findings.map((f) => f.id));
   const changedEdges = addedOrChangedEdges(base.graph.links, head.graph.links);
+  for (const id of addedSupplyEdges(base.graph, head.graph)) changedEdges.add(id);
   const worsened: WorsenedFinding[] = [];
   const hidden: HiddenFinding[] = [];
   const findings: Finding[] = [];

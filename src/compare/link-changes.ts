@@ -4,14 +4,14 @@
 // (purpose, ticket, description) and source locations do not: moving a link to another file or rewording its purpose
 // is not a new risk.
 //
-// It runs over the graph's full edge list, so every edge kind the graph builds is covered the same way: links, the
-// implicit internet edges (added when `internet_facing` becomes true; changed when `controls.mfa` changes, since that
-// sets their auth), and any implicit edge kind added later, such as supply edges, whose ids name their ends
-// (`<vendor>-supplies-<system>`): a changed `vendor`, a `vendor_access` turned on or a new `subprocessors` entry
-// gives an id the base did not have.
+// It runs over the graph's full link list, so links and the implicit internet edges (added when `internet_facing`
+// becomes true; changed when `controls.mfa` changes, since that sets their auth) are covered the same way. Supply
+// edges, kept apart in the graph, have ids that name both ends (`<vendor>-supplies-<system>`): a changed `vendor`, a
+// `vendor_access` turned on or a new `subprocessors` entry gives an id the base did not have, so an id is all there
+// is to compare.
 
 import type { Link } from '../register/types.js';
-import { compareIds } from '../graph/attack-graph.js';
+import { compareIds, type AttackGraph } from '../graph/attack-graph.js';
 
 /** The fields that the analysis reads, as one string: equal signatures mean an unchanged edge. */
 export function linkSignature(link: Link): string {
@@ -46,4 +46,10 @@ export function addedOrChangedEdges(before: readonly Link[], after: readonly Lin
     if (old === undefined || !sameEdge(old, link)) changed.add(link.id);
   }
   return changed;
+}
+
+/** Ids of the supply edges of `after` that `before` lacks. O(supply edges). */
+export function addedSupplyEdges(before: AttackGraph, after: AttackGraph): string[] {
+  const known = new Set(before.supply.ids);
+  return after.supply.ids.filter((id) => !known.has(id));
 }

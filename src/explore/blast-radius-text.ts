@@ -13,11 +13,21 @@ export function blastRadiusText(radius: BlastRadius, chalk: Paint): string {
   const out: string[] = [];
   out.push(`Blast radius of ${chalk.bold(t(node.id))}${node.name === node.id ? '' : `, ${t(node.name)},`} in zone ${t(node.zone)} (trust ${node.trust}):`);
   if (radius.reached === 0) {
-    out.push('  it reaches nothing: no link leaves it.');
+    out.push('  it reaches nothing: no link leaves it, and it supplies nothing.');
     return `${out.join('\n')}\n`;
   }
   out.push(`  reaches ${plural(radius.reached, 'node')}, ${radius.ungated} of them with no gateway in the way`);
   out.push(`  records exposed: ${formatCount(radius.records)} in total, ${formatCount(radius.recordsUngated)} with no gateway in the way`);
+  if (radius.records > 0) {
+    out.push(`    (summed over systems: one person may be counted once per system; the largest single system holds `
+      + `${formatCount(radius.recordsLargest)}${radius.recordsLargestUngated === radius.recordsLargest ? '' : `, ${formatCount(radius.recordsLargestUngated)} with no gateway`})`);
+  }
+  if (radius.supplied.length > 0) {
+    out.push('', chalk.bold('Held through the supply chain'), `  a compromise of ${t(node.id)} holds these with no link at all:`);
+    for (const held of radius.supplied) {
+      out.push(`  ${chalk.bold(t(held.id))}: ${held.chain.map(([from, to]) => `${t(from)} supplies ${t(to)}`).join(', ')}`);
+    }
+  }
   out.push('', chalk.bold('By zone'));
   const rows = radius.zones.map((z) => [
     t(z.zone), z.name === z.zone ? '' : t(z.name), `trust ${z.trust}`, plural(z.nodes.length, 'node'),
@@ -58,6 +68,10 @@ export function blastRadiusJson(radius: BlastRadius): unknown {
     reached_without_gateway: radius.ungated,
     records_total: radius.records,
     records_without_gateway: radius.recordsUngated,
+    records_note: 'summed over systems: one person may be counted once per system',
+    records_largest_system: radius.recordsLargest,
+    records_largest_system_without_gateway: radius.recordsLargestUngated,
+    supplied: radius.supplied.map((held) => ({ id: held.id, chain: held.chain.map(([from, to]) => ({ from, to })) })),
     zones: radius.zones.map((z) => ({ zone: z.zone, name: z.name, trust: z.trust, count: z.nodes.length, without_gateway: z.ungated, nodes: z.nodes })),
     sensitive: radius.sensitive.map((s) => ({
       id: s.id, name: s.name, zone: s.zone, data: s.data, ...(s.records === undefined ? {} : { records: s.records }), without_gateway: s.ungated,

@@ -11,10 +11,17 @@
 // nodes before it on that path are ungated). So each such node sits behind exactly one gateway, a stopping gateway
 // entered through another one first is listed behind that other one, and a stopping gateway may hold nothing behind it.
 // The node itself is never counted as reached, even around a cycle: it is already compromised.
+//
+// A supplier starts from its whole foothold (SPEC §2.1, foothold.ts): the systems it supplies, and for a fourth
+// party the vendors it serves and theirs, are held with no link at all. They count as reached with no gateway in
+// the way, are listed with the supply hops that give them, and a gateway the supplier itself supplies stops nothing.
+// Records are summed over systems, so one person may be counted once per system: the largest single system is
+// reported beside the sum, as a lower bound.
 // Cost: O(V + E) plus the final sorts.
 
 import type { AttackGraph } from '../graph/attack-graph.js';
 import { compareIds } from '../graph/attack-graph.js';
+import { FootholdFinder } from '../graph/foothold.js';
 import { reachableFrom } from '../graph/reachability.js';
 import type { DataClass, Register } from '../register/types.js';
 import { DATA_RANK } from '../register/types.js';
@@ -50,8 +57,17 @@ export interface StoppingGateway {
   records: number;
 }
 
+/** A node held through the supply chain, with the supply hops from the compromised node to it. */
+export interface SuppliedNode {
+  id: string;
+  /** Supply hops as [supplier, supplied] id pairs, from the compromised node. */
+  chain: [string, string][];
+}
+
 export interface BlastRadius {
   node: NodeInfo;
+  /** The nodes held through the supply chain alone, sorted by id (empty unless the node is a supplier). */
+  supplied: SuppliedNode[];
   /** How many nodes are reached, and how many of them with no gateway in the way. */
   reached: number;
   ungated: number;
@@ -62,6 +78,9 @@ export interface BlastRadius {
   /** Sum of `records` over the reached systems, and over those reached with no gateway. */
   records: number;
   recordsUngated: number;
+  /** The records of the single largest reached system, and of the largest reached with no gateway: lower bounds. */
+  recordsLargest: number;
+  recordsLargestUngated: number;
   /** Sorted by gateway id. */
   gateways: StoppingGateway[];
 }
@@ -69,9 +88,19 @@ export interface BlastRadius {
 export function blastRadius(register: Register, graph: AttackGraph, node: number): BlastRadius {
   const enforcement = enforcementMask(register, graph);
   const removed = enforcement.slice();
-  removed[node] = 0;
-  const full = firstGateways(graph, node, removed);
-  const ungatedReach = reachableFrom(graph, [node], { removed }).reached;
+  const finder = new FootholdFinder(graph);
+  const foothold = finder.footholdOf(node);
+  const inFoothold = new Uint8Array(graph.nodeCount);
+  for (const v of foothold) {
+    removed[v] = 0;
+    inFoothold[v] = 1;
+  }
+  const full = firstGateways(graph, foothold, removed);
+  const ungatedReach = reachableFrom(graph, foothold, { removed }).reached;
+  const supplied: SuppliedNode[] = foothold.filter((v) => v !== node).map((v) => ({
+    id: graph.nodeIds[v],
+    chain: finder.supplyChain(node, v).map((e): [string, string] => [graph.nodeIds[graph.supply.from[e]], graph.nodeIds[graph.supply.to[e]]]),
+  }));
 
   const zones = new Map<string, ZoneReach>();
   const sensitive: SensitiveSystem[] = [];
@@ -88,10 +117,12 @@ export function blastRadius(register: Register, graph: AttackGraph, node: number
   let ungated = 0;
   let records = 0;
   let recordsUngated = 0;
+  let recordsLargest = 0;
+  let recordsLargestUngated = 0;
   for (let v = 0; v < graph.nodeCount; v++) {
     if (v === node || full.distance[v] === -1) continue;
     const info = nodeInfo(register, graph, v);
-    const free = ungatedReach[v] === 1;
+    const free = inFoothold[v] === 1 || ungatedReach[v] === 1;
     reached++;
     if (free) ungated++;
     let zone = zones.get(info.zone);
@@ -103,7 +134,11 @@ export function blastRadius(register: Register, graph: AttackGraph, node: number
     if (free) zone.ungated++;
     const held = info.records ?? 0;
     records += held;
-    if (free) recordsUngated += held;
+    recordsLargest = Math.max(recordsLargest, held);
+    if (free) {
+      recordsUngated += held;
+      recordsLargestUngated = Math.max(recordsLargestUngated, held);
+    }
     if (info.type === 'system' && DATA_RANK[info.data] >= DATA_RANK.confidential) {
       sensitive.push({
         id: info.id, name: info.name, zone: info.zone, data: info.data, ungated: free,
@@ -125,19 +160,24 @@ export function blastRadius(register: Register, graph: AttackGraph, node: number
       }
     }
   }
-  for (let i = graph.outStart[node]; i < graph.outStart[node + 1]; i++) {
-    const w = graph.arcTo[graph.outArcs[i]];
-    if (removed[w] === 1) stopAt(w);
+  for (const start of foothold) {
+    for (let i = graph.outStart[start]; i < graph.outStart[start + 1]; i++) {
+      const w = graph.arcTo[graph.outArcs[i]];
+      if (removed[w] === 1) stopAt(w);
+    }
   }
   sensitive.sort((a, b) => DATA_RANK[b.data] - DATA_RANK[a.data] || compareIds(a.id, b.id));
   return {
     node: nodeInfo(register, graph, node),
+    supplied,
     reached,
     ungated,
     zones: [...zones.values()].sort((a, b) => b.trust - a.trust || compareIds(a.zone, b.zone)),
     sensitive,
     records,
     recordsUngated,
+    recordsLargest,
+    recordsLargestUngated,
     gateways: [...stopping.values()].sort((a, b) => compareIds(a.gateway.id, b.gateway.id)),
   };
 }

@@ -8,8 +8,9 @@
 // Cost: O(V + E) for the path, plus O(V + E) per policy rule.
 
 import type { AttackGraph } from '../graph/attack-graph.js';
-import type { GraphPath } from '../graph/shortest-path.js';
-import { shortestPath } from '../graph/shortest-path.js';
+import { FootholdFinder } from '../graph/foothold.js';
+import type { FootholdPath } from '../graph/foothold-path.js';
+import { footholdShortestPath } from '../graph/foothold-path.js';
 import type { AuthKind, LinkKind, Register } from '../register/types.js';
 import type { PathTarget } from './lookup.js';
 import { targetHolds } from './lookup.js';
@@ -26,8 +27,10 @@ export interface PathHop extends NodeInfo {
 }
 
 export interface PathStep {
+  /** A link id, or a supply edge id for a supply hop. */
   link: string;
-  kind: LinkKind;
+  /** `supply` for a supply hop (SPEC §2.1): the supplier holds what it supplies; the other fields are then neutral. */
+  kind: LinkKind | 'supply';
   /** The direction of travel: a bidirectional link may be taken from its `to` end. */
   from: string;
   to: string;
@@ -61,7 +64,9 @@ export interface PathExplanation {
 }
 
 export function explainPath(register: Register, graph: AttackGraph, from: number, target: PathTarget): PathExplanation {
-  const path = shortestPath(graph, from, (v) => targetHolds(graph, target, v));
+  const finder = new FootholdFinder(graph);
+  const isTarget = (v: number) => targetHolds(graph, target, v);
+  const path = heldPath(graph, finder, from, isTarget) ?? footholdShortestPath(graph, from, isTarget, undefined, finder);
   const { verdicts, unconcerned } = policyVerdicts(register, graph, from, target, path);
   const { hops, steps } = path === undefined ? { hops: [], steps: [] } : describe(register, graph, path);
   const gateways: string[] = [];
@@ -84,12 +89,33 @@ export function explainPath(register: Register, graph: AttackGraph, from: number
   };
 }
 
-function describe(register: Register, graph: AttackGraph, path: GraphPath): { hops: PathHop[]; steps: PathStep[] } {
+/**
+ * When the target lies in the start's own foothold, the answer is the supply chain itself (no link needed): the
+ * member with the fewest supply hops, then the smallest id.
+ */
+function heldPath(graph: AttackGraph, finder: FootholdFinder, from: number, isTarget: (v: number) => boolean): FootholdPath | undefined {
+  let best: number[] | undefined;
+  for (const member of finder.footholdOf(from)) {
+    if (member === from || !isTarget(member)) continue;
+    const chain = finder.supplyChain(from, member);
+    if (best === undefined || chain.length < best.length) best = chain;
+  }
+  if (best === undefined) return undefined;
+  return { supplyEdges: best, nodes: [from, ...best.map((e) => graph.supply.to[e])], links: [] };
+}
+
+function describe(register: Register, graph: AttackGraph, path: FootholdPath): { hops: PathHop[]; steps: PathStep[] } {
   const hops = path.nodes.map((v, i): PathHop => {
     const info = nodeInfo(register, graph, v);
     return { ...info, gateway: info.enforcement, crossing: i > 0 && graph.nodeTrust[v] > graph.nodeTrust[path.nodes[i - 1]] };
   });
-  const steps = path.links.map((l, i): PathStep => {
+  const supplyHops = path.supplyEdges.length;
+  const supplySteps = path.supplyEdges.map((e, i): PathStep => ({
+    link: graph.supply.ids[e], kind: 'supply', from: graph.nodeIds[path.nodes[i]], to: graph.nodeIds[path.nodes[i + 1]],
+    reversed: false, auth: 'none', encrypted: true, onDemand: false, via: [], viaGateways: [], implicit: true,
+  }));
+  const linkSteps = path.links.map((l, k): PathStep => {
+    const i = k + supplyHops;
     const link = graph.links[l];
     const from = graph.nodeIds[path.nodes[i]];
     const reversed = link.from !== from;
@@ -103,5 +129,5 @@ function describe(register: Register, graph: AttackGraph, path: GraphPath): { ho
       implicit: link.implicit,
     };
   });
-  return { hops, steps };
+  return { hops, steps: [...supplySteps, ...linkSteps] };
 }

@@ -22,7 +22,11 @@ export function pathText(explanation: PathExplanation, chalk: Paint): string {
     out.push(`No path from ${chalk.bold(t(from.id))} to ${chalk.bold(target)}: ${why}.`);
   } else {
     const gateways = explanation.gateways.length === 0 ? 'no gateway' : `through ${plural(explanation.gateways.length, 'gateway')} (${explanation.gateways.map(t).join(', ')})`;
-    out.push(`Path from ${chalk.bold(t(from.id))} to ${chalk.bold(target)}: ${plural(steps.length, 'link')}, ${gateways}, `
+    const supplyHops = steps.filter((step) => step.kind === 'supply').length;
+    const supplied = supplyHops === 0 ? ''
+      : steps.length === supplyHops ? ` (held through its supply chain: ${plural(supplyHops, 'supply hop')}, no link needed)`
+        : ` after ${plural(supplyHops, 'supply hop')}`;
+    out.push(`Path from ${chalk.bold(t(from.id))} to ${chalk.bold(target)}: ${plural(steps.length - supplyHops, 'link')}${supplied}, ${gateways}, `
       + `${plural(explanation.crossings, 'crossing')} into a higher-trust zone`);
     out.push('');
     const lines = alignRows(hops.map(hopRow), (_r, c, text) => (c === 0 ? chalk.bold(text) : c === 4 ? chalk.cyan(text) : c === 5 ? chalk.yellow(text) : text));
@@ -45,6 +49,7 @@ function hopRow(hop: PathHop): string[] {
 }
 
 export function stepText(step: PathStep): string {
+  if (step.kind === 'supply') return `${t(step.link)}: ${t(step.from)} supplies ${t(step.to)} (supply: it holds what it supplies)`;
   const parts: string[] = [step.kind];
   const endpoint = step.protocol !== undefined && step.port !== undefined ? `${t(step.protocol)}/${step.port}`
     : step.protocol !== undefined ? t(step.protocol) : step.port !== undefined ? `port ${step.port}` : undefined;
@@ -89,6 +94,8 @@ function verdictLines(verdict: PolicyVerdict, explanation: PathExplanation, chal
     lines.push(`  ${chalk.red('✗')} ${name} ${chalk.red('forbids this path')}: ${from} matches its \`from\`, ${end} its \`to\`, and no allowed gateway is on the way.`);
   } else if (explanation.hops.length === 0) {
     lines.push(`  ${chalk.green('✓')} ${name}: no path, nothing to forbid.`);
+  } else if (explanation.steps.every((step) => step.kind === 'supply')) {
+    lines.push(`  ${chalk.green('✓')} ${name} does not judge this path: it is a supply chain alone, and an unsegmented path needs at least one link (the vendor rules judge the supplier).`);
   } else if (verdict.allowedGatewaysOnPath.length > 0) {
     lines.push(`  ${chalk.green('✓')} ${name} allows this path: it passes the allowed ${noun(verdict.allowedGatewaysOnPath.length, 'gateway')} ${verdict.allowedGatewaysOnPath.map(t).join(', ')}.`);
   } else {
@@ -99,7 +106,9 @@ function verdictLines(verdict: PolicyVerdict, explanation: PathExplanation, chal
     lines.push(`      No unsegmented path for this rule from ${from} to ${target}.`);
   } else if (!verdict.forbidsPath) {
     const path = verdict.unsegmented;
-    lines.push(`      ${chalk.red('But an unsegmented path exists')} (${plural(path.links.length, 'link')}): ${path.nodes.map(t).join(' → ')}`);
+    const supplyHops = path.supplyHops ?? 0;
+    const supplied = supplyHops === 0 ? '' : `, after ${plural(supplyHops, 'supply hop')}`;
+    lines.push(`      ${chalk.red('But an unsegmented path exists')} (${plural(path.links.length - supplyHops, 'link')}${supplied}): ${path.nodes.map(t).join(' → ')}`);
   }
   return lines;
 }
@@ -110,14 +119,15 @@ export function pathJson(explanation: PathExplanation): unknown {
     from: explanation.from.id,
     to: targetLabel(explanation.target),
     found,
-    length: explanation.steps.length,
+    length: explanation.steps.filter((step) => step.kind !== 'supply').length,
+    supply_hops: explanation.steps.filter((step) => step.kind === 'supply').length,
     path: explanation.hops.map((hop) => hop.id),
     links: explanation.steps.map((step) => step.link),
     hops: explanation.hops.map((hop) => ({
       id: hop.id, name: hop.name, type: hop.type, kind: hop.kind, zone: hop.zone, zone_name: hop.zoneName, trust: hop.trust,
       gateway: hop.gateway, crossing: hop.crossing,
     })),
-    steps: explanation.steps.map((step) => ({
+    steps: explanation.steps.map((step) => (step.kind === 'supply' ? { link: step.link, kind: step.kind, from: step.from, to: step.to } : {
       link: step.link, kind: step.kind, from: step.from, to: step.to, reversed: step.reversed,
       ...(step.protocol === undefined ? {} : { protocol: step.protocol }),
       ...(step.port === undefined ? {} : { port: step.port }),

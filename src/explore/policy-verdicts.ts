@@ -13,15 +13,19 @@
 import type { AttackGraph } from '../graph/attack-graph.js';
 import { pruneGateways } from '../graph/gateway-pruning.js';
 import { selectorMatcher } from '../graph/selectors.js';
-import type { GraphPath } from '../graph/shortest-path.js';
-import { shortestPath } from '../graph/shortest-path.js';
+import { FootholdFinder } from '../graph/foothold.js';
+import type { FootholdPath } from '../graph/foothold-path.js';
+import { footholdPathIds, footholdShortestPath } from '../graph/foothold-path.js';
 import type { Register, SegmentationRule } from '../register/types.js';
 import type { PathTarget } from './lookup.js';
 import { targetHolds } from './lookup.js';
 
 export interface IdPath {
   nodes: string[];
+  /** Supply edge ids first (the supply hops), then link ids. */
   links: string[];
+  /** How many of `links` are supply edges, when any are. */
+  supplyHops?: number;
 }
 
 export interface PolicyVerdict {
@@ -44,12 +48,13 @@ export interface PolicyVerdicts {
 }
 
 export function policyVerdicts(
-  register: Register, graph: AttackGraph, start: number, target: PathTarget, path: GraphPath | undefined,
+  register: Register, graph: AttackGraph, start: number, target: PathTarget, path: FootholdPath | undefined,
 ): PolicyVerdicts {
   const verdicts: PolicyVerdict[] = [];
   let unconcerned = 0;
+  const finder = new FootholdFinder(graph);
   for (const rule of register.config.segmentation) {
-    const verdict = judge(register, graph, rule, start, target, path);
+    const verdict = judge(register, graph, rule, start, target, path, finder);
     if (verdict === undefined) unconcerned++;
     else verdicts.push(verdict);
   }
@@ -58,7 +63,7 @@ export function policyVerdicts(
 
 function judge(
   register: Register, graph: AttackGraph, rule: SegmentationRule, start: number, target: PathTarget,
-  path: GraphPath | undefined,
+  path: FootholdPath | undefined, finder: FootholdFinder,
 ): PolicyVerdict | undefined {
   const pruning = pruneGateways(graph, rule.allow_via);
   const isSource = selectorMatcher(register, graph, rule.from);
@@ -80,22 +85,20 @@ function judge(
         allowedGatewaysOnPath.push(id);
       }
     };
+    const supplyHops = path.supplyEdges.length;
     path.nodes.forEach((v, i) => {
-      if (i > 0) for (const gateway of graph.links[path.links[i - 1]].via) note(gateway);
+      if (i > supplyHops) for (const gateway of graph.links[path.links[i - 1 - supplyHops]].via) note(gateway);
       note(graph.nodeIds[v]);
     });
     endMatches = ruleTarget(path.nodes[path.nodes.length - 1]);
   }
-  const witness = shortestPath(graph, start, ruleTarget, pruning.filter);
+  const witness = footholdShortestPath(graph, start, ruleTarget, pruning.filter, finder);
   return {
     rule,
-    forbidsPath: path !== undefined && endMatches && allowedGatewaysOnPath.length === 0,
+    // The supply chain alone is never an unsegmented path (SPEC §2.2): a path needs a link.
+    forbidsPath: path !== undefined && path.links.length > 0 && endMatches && allowedGatewaysOnPath.length === 0,
     endMatches,
     allowedGatewaysOnPath,
-    ...(witness === undefined ? {} : { unsegmented: idPath(graph, witness) }),
+    ...(witness === undefined ? {} : { unsegmented: footholdPathIds(graph, witness) }),
   };
-}
-
-export function idPath(graph: AttackGraph, path: GraphPath): IdPath {
-  return { nodes: path.nodes.map((v) => graph.nodeIds[v]), links: path.links.map((l) => graph.links[l].id) };
 }

@@ -122,6 +122,21 @@ export function linkAttributes(link: Link, highlight?: ExportHighlight): Attribu
   return ordered(LINK_ATTRIBUTES, values);
 }
 
+/**
+ * The attributes of a supply edge (SPEC §2.1), in the link attribute schema: kind `supply`, implicit, and the
+ * highlight flag (it lies on a witness; it is never cut).
+ */
+export function supplyEdgeAttributes(graph: AttackGraph, edge: number, highlight?: ExportHighlight): Attributes {
+  const id = graph.supply.ids[edge];
+  const values = new Map<string, AttributeValue | undefined>([
+    ['id', id], ['kind', 'supply'], ['implicit', true],
+    ['cut', highlight?.cutLinks === undefined ? undefined : false],
+    ['on_path', highlight?.pathLinks === undefined ? undefined : highlight.pathLinks.has(id)],
+    ['description', `${graph.nodeIds[graph.supply.from[edge]]} supplies ${graph.nodeIds[graph.supply.to[edge]]}`],
+  ]);
+  return ordered(LINK_ATTRIBUTES, values);
+}
+
 /** Keeps spec order and drops absent values and empty lists (formats such as OpenGraph cannot type an empty list). */
 function ordered(specs: readonly AttributeSpec[], values: ReadonlyMap<string, AttributeValue | undefined>): Attributes {
   const result = new Map<string, AttributeValue>();

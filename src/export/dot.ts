@@ -46,6 +46,7 @@ export function exportDot(register: Register, graph: AttackGraph, options: Expor
     lines.push('  }');
   });
   for (const l of selection.links) lines.push(`  ${edgeStatement(graph.links[l], options)}`);
+  for (const e of selection.supply) lines.push(`  ${supplyStatement(graph, e, options)}`);
   lines.push('}');
   return `${lines.join('\n')}\n`;
 }
@@ -54,6 +55,14 @@ function nodeStatement(register: Register, graph: AttackGraph, v: number): strin
   const fill = TRUST_FILL[Math.min(graph.nodeTrust[v], TRUST_FILL.length - 1)];
   const shape = SHAPES[nodeShapeClass(register, graph, v)];
   return `${dotString(graph.nodeIds[v])} [label=${dotString(nodeLabel(register, graph, v))}, ${shape}, fillcolor="${fill}"];`;
+}
+
+/** A supply edge (SPEC §2.1): dashed, grey, with an open arrowhead and the word "supplies". */
+function supplyStatement(graph: AttackGraph, e: number, options: ExportOptions): string {
+  const id = graph.supply.ids[e];
+  const attributes = [`id=${dotString(id)}`, 'label="supplies"', 'style=dashed', 'arrowhead=empty'];
+  attributes.push(options.highlight?.pathLinks?.has(id) ? `color="${PATH_COLOUR}", penwidth=2` : 'color="#868e96"');
+  return `${dotString(graph.nodeIds[graph.supply.from[e]])} -> ${dotString(graph.nodeIds[graph.supply.to[e]])} [${attributes.join(', ')}];`;
 }
 
 function edgeStatement(link: Link, options: ExportOptions): string {

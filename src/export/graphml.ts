@@ -9,7 +9,7 @@
 
 import type { AttackGraph } from '../graph/attack-graph.js';
 import type { Register } from '../register/types.js';
-import { LINK_ATTRIBUTES, NODE_ATTRIBUTES, linkAttributes, nodeAttributes, type AttributeSpec, type AttributeValue, type Attributes } from './attributes.js';
+import { LINK_ATTRIBUTES, NODE_ATTRIBUTES, linkAttributes, nodeAttributes, supplyEdgeAttributes, type AttributeSpec, type AttributeValue, type Attributes } from './attributes.js';
 import type { ExportOptions } from './options.js';
 import { selectSubgraph } from './selection.js';
 import { escapeXml } from './xml-escape.js';
@@ -37,6 +37,13 @@ export function exportGraphml(register: Register, graph: AttackGraph, options: E
     const link = graph.links[l];
     lines.push(`    <edge id="${escapeXml(link.id)}" source="${escapeXml(link.from)}" target="${escapeXml(link.to)}">`);
     lines.push(...dataLines(linkAttributes(link, options.highlight), linkKeys));
+    lines.push('    </edge>');
+  }
+  for (const e of selection.supply) {
+    const from = graph.nodeIds[graph.supply.from[e]];
+    const to = graph.nodeIds[graph.supply.to[e]];
+    lines.push(`    <edge id="${escapeXml(graph.supply.ids[e])}" source="${escapeXml(from)}" target="${escapeXml(to)}">`);
+    lines.push(...dataLines(supplyEdgeAttributes(graph, e, options.highlight), linkKeys));
     lines.push('    </edge>');
   }
   lines.push('  </graph>', '</graphml>');

@@ -7,6 +7,7 @@
 //     end
 //     n0 -->|"https/443"| n1                    network: solid · remote-access: thick (==>) · credential: dotted (-.->)
 //     n2 <-.-> n3                                bidirectional links use a two-headed arrow
+//     n4 -.->|"supplies"| n5                     supply edges (SPEC §2.1), after the links, dashed by linkStyle
 //     classDef trust0 …  class n0 trust0          fill by zone trust; extra classes for gateways, vendors, internet
 //     linkStyle 0 stroke:#e03131,…               highlighted cut links (red) and path links (blue)
 // Shapes: internet ((circle)), vendor ([stadium]), gateway {{hexagon}}, database [(cylinder)], SaaS/messaging
@@ -67,7 +68,16 @@ export function exportMermaid(register: Register, graph: AttackGraph, options: E
     else if (options.highlight?.pathLinks?.has(link.id)) path.push(position);
   });
 
+  const supplyPositions: number[] = [];
+  selection.supply.forEach((e, i) => {
+    const position = selection.links.length + i;
+    lines.push(`  ${mermaidId.get(graph.supply.from[e])} -.->|"supplies"| ${mermaidId.get(graph.supply.to[e])}`);
+    supplyPositions.push(position);
+    if (options.highlight?.pathLinks?.has(graph.supply.ids[e])) path.push(position);
+  });
+
   appendAll(lines, classLines(register, graph, selection.nodes, mermaidId));
+  if (supplyPositions.length > 0) lines.push(`  linkStyle ${supplyPositions.join(',')} stroke-dasharray:6`);
   // linkStyle numbers links in the order they were written, which is selection order.
   if (path.length > 0) lines.push(`  linkStyle ${path.join(',')} stroke:${PATH_COLOUR},stroke-width:3px`);
   if (cut.length > 0) lines.push(`  linkStyle ${cut.join(',')} stroke:${CUT_COLOUR},stroke-width:4px`);

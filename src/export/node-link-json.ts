@@ -11,7 +11,7 @@
 import type { AttackGraph } from '../graph/attack-graph.js';
 import type { Register } from '../register/types.js';
 import { DEFAULT_FOCUS_DEPTH } from './neighbourhood.js';
-import { linkAttributes, nodeAttributes, type AttributeValue, type Attributes } from './attributes.js';
+import { linkAttributes, nodeAttributes, type AttributeValue, type Attributes, supplyEdgeAttributes } from './attributes.js';
 import type { ExportOptions } from './options.js';
 import { selectSubgraph } from './selection.js';
 import { jsonDocument } from '../report/terminal-text.js';
@@ -38,11 +38,22 @@ export function* nodeLinkJsonChunks(register: Register, graph: AttackGraph, opti
   yield `{\n  "directed": true,\n  "multigraph": true,\n  "graph": ${indented(toObject(graphAttributes))},\n  "nodes": `;
   yield* list(selection.nodes, (v) => merge(new Map([['id', graph.nodeIds[v]]]), nodeAttributes(register, graph, v)));
   yield ',\n  "links": ';
-  yield* list(selection.links, (l) => {
-    const link = graph.links[l];
-    const head: JsonRecord = new Map([['id', link.id], ['source', link.from], ['target', link.to], ['key', link.id]]);
-    return merge(head, linkAttributes(link, options.highlight));
-  });
+  // The register's links, then the supply edges (SPEC §2.1), each rendered only when its turn comes.
+  const edges: (() => JsonRecord)[] = [
+    ...selection.links.map((l) => () => {
+      const link = graph.links[l];
+      const head: JsonRecord = new Map([['id', link.id], ['source', link.from], ['target', link.to], ['key', link.id]]);
+      return merge(head, linkAttributes(link, options.highlight));
+    }),
+    ...selection.supply.map((e) => () => {
+      const id = graph.supply.ids[e];
+      const head: JsonRecord = new Map([
+        ['id', id], ['source', graph.nodeIds[graph.supply.from[e]]], ['target', graph.nodeIds[graph.supply.to[e]]], ['key', id],
+      ]);
+      return merge(head, supplyEdgeAttributes(graph, e, options.highlight));
+    }),
+  ];
+  yield* list(edges, (record) => record());
   yield '\n}\n';
 }
 

@@ -6,7 +6,7 @@
 //     "graph": {
 //       "nodes": [ { "id": "<node id>", "kinds": ["SD_System", "SD_<Kind>", "SD_Gateway"?] | ["SD_Vendor"] | ["SD_Internet"],
 //                    "properties": { "objectid", "name", "type", "zone", "trust", … } } ],
-//       "edges": [ { "kind": "SD_NetworkTo" | "SD_RemoteAccessTo" | "SD_HasCredentialFor",
+//       "edges": [ { "kind": "SD_NetworkTo" | "SD_RemoteAccessTo" | "SD_HasCredentialFor" | "SD_Supplies",
 //                    "start": { "value": "<from id>", "match_by": "id" }, "end": { "value": "<to id>", "match_by": "id" },
 //                    "properties": { "id", "protocol", "port", …, "direction": "forward" | "reverse" } } ] } }
 // OpenGraph rules honoured here: kinds are prefixed (`SD_`) so they never collide with BloodHound's built-in kinds;
@@ -17,7 +17,7 @@
 
 import type { AttackGraph } from '../graph/attack-graph.js';
 import type { Link, LinkKind, Register } from '../register/types.js';
-import { linkAttributes, nodeAttributes, type AttributeValue } from './attributes.js';
+import { linkAttributes, nodeAttributes, type AttributeValue, supplyEdgeAttributes } from './attributes.js';
 import type { ExportOptions } from './options.js';
 import { selectSubgraph } from './selection.js';
 import { jsonDocument } from '../report/terminal-text.js';
@@ -29,6 +29,8 @@ const EDGE_KINDS: Record<LinkKind, string> = {
   'remote-access': 'SD_RemoteAccessTo',
   credential: 'SD_HasCredentialFor',
 };
+
+const SUPPLY_EDGE_KIND = 'SD_Supplies';
 
 type Properties = Record<string, AttributeValue>;
 
@@ -52,6 +54,15 @@ export function exportOpenGraph(register: Register, graph: AttackGraph, options:
     const link = graph.links[l];
     edges.push(edge(link, link.from, link.to, 'forward', options));
     if (link.bidirectional && link.from !== link.to) edges.push(edge(link, link.to, link.from, 'reverse', options));
+  }
+  // Supply edges (SPEC §2.1): the supplier holds what it supplies. After the links, by supply edge id.
+  for (const e of selection.supply) {
+    edges.push({
+      kind: SUPPLY_EDGE_KIND,
+      start: { value: graph.nodeIds[graph.supply.from[e]], match_by: 'id' },
+      end: { value: graph.nodeIds[graph.supply.to[e]], match_by: 'id' },
+      properties: Object.fromEntries([...supplyEdgeAttributes(graph, e, options.highlight), ['direction', 'forward']]),
+    });
   }
   const document = { metadata: { source_kind: OPENGRAPH_SOURCE_KIND }, graph: { nodes, edges } };
   return jsonDocument(document);

@@ -13,6 +13,8 @@ export interface ExportSelection {
   nodes: readonly number[];
   /** Link numbers (indices into graph.links), ascending (= sorted by id). */
   links: readonly number[];
+  /** Supply edge numbers (graph.supply) whose two ends are selected, ascending (= sorted by id). */
+  supply: readonly number[];
   /** Zone ids holding at least one selected node, sorted. */
   zones: readonly string[];
 }
@@ -33,8 +35,13 @@ export function selectSubgraph(graph: AttackGraph, options: ExportOptions): Expo
     if (inside[graph.nodeIndex.get(link.from) as number] && inside[graph.nodeIndex.get(link.to) as number]) links.push(i);
   });
 
+  const supply: number[] = [];
+  for (let e = 0; e < graph.supply.count; e++) {
+    if (inside[graph.supply.from[e]] && inside[graph.supply.to[e]]) supply.push(e);
+  }
+
   const zones = [...new Set(nodes.map((v) => graph.nodeZone[v]))].sort(compareIds);
-  return { nodes, links, zones };
+  return { nodes, links, supply, zones };
 }
 
 /** The selected nodes of each zone, in node order: dot clusters and Mermaid subgraphs draw zones this way. */

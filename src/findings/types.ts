@@ -20,9 +20,14 @@ export interface Finding {
   title: string;
   message: string;
   subjects: string[];
-  /** Path findings: the witness, as node ids and link ids. */
+  /** Path findings: the witness, as node ids and link ids (supply edge ids first, for its supply hops). */
   path?: string[];
   links?: string[];
+  /**
+   * Path findings: how many leading steps of the witness are supply hops (SPEC §2.2: shown, not counted). JSON
+   * writes it as `supply_hops` when there are any.
+   */
+  supplyHops?: number;
   /** Availability findings: ids of the systems that go down, sorted, at most 100. */
   impact?: string[];
   impact_count?: number;
@@ -46,10 +51,15 @@ export type RawFinding = Omit<Finding, 'status' | 'new' | 'change' | 'acceptedBy
 export interface Remediation {
   /** The policy (segmentation) rule id. */
   rule: string;
-  /** Link ids of a minimum edge cut, sorted. */
+  /** Link ids of the cut, sorted; never a supply edge. */
   cut: string[];
   /** How many violations of that rule the cut closes. */
   closes: number;
+  /**
+   * True when the cut is a minimum (no path start is also a target); false when it comes from the split-node
+   * max-flow, which closes every violation but may not be the smallest (SPEC §2.2).
+   */
+  exact: boolean;
 }
 
 export const SEVERITY_ORDER: readonly FindingSeverity[] = ['critical', 'high', 'medium', 'low', 'info'];

@@ -3,6 +3,10 @@
 // tie-breaking cheap). Adjacency is CSR in typed arrays. Every algorithm in src/graph works on this index,
 // iteratively; nothing here uses graphlib's recursive algorithms or plain-object maps keyed by ids.
 //
+// The implicit supply edges (vendor → system it supplies, subprocessor → vendor it serves) are kept apart from the
+// link arcs: they are not links (no link rule, no `via`, never in a cut), and the searches use them only to find a
+// supplier's foothold (foothold.ts), from which link paths then start.
+//
 // Cost: O(V log V + E log E) to build (two sorts), O(V + E) memory.
 
 import type { Link, Register, Trust } from '../register/types.js';
@@ -35,6 +39,25 @@ export interface AttackGraph {
   /** CSR: the in-arcs of node v are inArcs[inStart[v] .. inStart[v+1]), ordered by (source, link). */
   readonly inStart: Int32Array;
   readonly inArcs: Int32Array;
+  /** The implicit supply edges (SPEC §2.1). */
+  readonly supply: SupplyEdges;
+}
+
+/** Supply edges, numbered in id order; they are not links, and no link arc stands for one. */
+export interface SupplyEdges {
+  readonly count: number;
+  /** `<vendor>-supplies-<system>` or `<subprocessor>-supplies-<vendor>`, sorted. */
+  readonly ids: readonly string[];
+  readonly from: Int32Array;
+  readonly to: Int32Array;
+  /** CSR: the supply edges leaving node v are outEdges[outStart[v] .. outStart[v+1]), ordered by (target, edge). */
+  readonly outStart: Int32Array;
+  readonly outEdges: Int32Array;
+}
+
+/** SPEC §2.1: the id of the supply edge from a supplier to what it supplies. */
+export function supplyEdgeId(supplier: string, supplied: string): string {
+  return `${supplier}-supplies-${supplied}`;
 }
 
 export function buildAttackGraph(register: Register): AttackGraph {
@@ -59,13 +82,37 @@ export function buildAttackGraph(register: Register): AttackGraph {
   nodeZone.forEach((zone, i) => {
     nodeTrust[i] = (register.zones.get(zone)?.trust ?? 0) as Trust;
   });
-  return indexArcs(nodeIds, nodeIndex, nodeType, nodeZone, nodeTrust, [...register.links].sort((a, b) => compareIds(a.id, b.id)));
+  const graph = indexArcs(nodeIds, nodeIndex, nodeType, nodeZone, nodeTrust, [...register.links].sort((a, b) => compareIds(a.id, b.id)));
+  return { ...graph, supply: indexSupplyEdges(register, nodeIndex) };
+}
+
+/** Edges whose ends are unknown (an invalid register) or equal (a vendor listing itself) are left out. */
+function indexSupplyEdges(register: Register, nodeIndex: ReadonlyMap<string, number>): SupplyEdges {
+  const edges: { id: string; from: number; to: number }[] = [];
+  const add = (supplier: string, supplied: string) => {
+    const from = nodeIndex.get(supplier);
+    const to = nodeIndex.get(supplied);
+    if (from !== undefined && to !== undefined && from !== to) edges.push({ id: supplyEdgeId(supplier, supplied), from, to });
+  };
+  for (const system of register.systems.values()) {
+    if (system.vendor !== undefined && system.vendor_access) add(system.vendor, system.id);
+  }
+  for (const vendor of register.vendors.values()) {
+    for (const sub of new Set(vendor.subprocessors)) add(sub, vendor.id);
+  }
+  edges.sort((a, b) => compareIds(a.id, b.id));
+  const count = edges.length;
+  const from = Int32Array.from(edges, (e) => e.from);
+  const to = Int32Array.from(edges, (e) => e.to);
+  const numbers = Int32Array.from(edges, (_e, i) => i);
+  const [outStart, outEdges] = csr(nodeIndex.size, count, from, to, numbers);
+  return { count, ids: edges.map((e) => e.id), from, to, outStart, outEdges };
 }
 
 function indexArcs(
   nodeIds: string[], nodeIndex: Map<string, number>, nodeType: NodeType[], nodeZone: string[], nodeTrust: Uint8Array,
   links: Link[],
-): AttackGraph {
+): Omit<AttackGraph, 'supply'> {
   const linkIndex = new Map<string, number>();
   let arcCount = 0;
   links.forEach((link, i) => {

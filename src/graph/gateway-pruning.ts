@@ -33,5 +33,10 @@ export function pruneGateways(graph: AttackGraph, allowVia: readonly string[]): 
       if (linkOpen[l] === 1 && via.length > 0 && via.some((gateway) => gateways.has(gateway))) linkOpen[l] = 0;
     }
   }
-  return { removed, linkOpen, filter: { removed, arcAllowed: (arc) => linkOpen[arcLink[arc]] === 1 } };
+  const filter: TraversalFilter = { removed, arcAllowed: (arc) => linkOpen[arcLink[arc]] === 1 };
+  // linkOpen already closes every link touching a removed node, so an arc is usable exactly when its link is open.
+  const usable = new Uint8Array(arcCount);
+  for (let a = 0; a < arcCount; a++) usable[a] = linkOpen[arcLink[a]];
+  filter.usable = usable;
+  return { removed, linkOpen, filter };
 }

@@ -28,9 +28,14 @@ export interface NearestOrigins {
 /**
  * `forward` measures paths origin ⇝ node (follows out-arcs); `backward` measures node ⇝ origin (follows in-arcs).
  * Removed origins are ignored.
+ *
+ * With `labels`, an origin o is known by labels[o] instead of by o, and a node keeps its two nearest distinct
+ * LABELS: several origins may share one (the systems of one supplier), and "nearest origin whose label is not X"
+ * is then the first label unless it is X, else the second. The reported "origins" are labels; their distances
+ * are exact by the same argument (ties among equally near labels are then broken by label, not by id).
  */
 export function nearestTwoOrigins(
-  graph: AttackGraph, origins: readonly number[], direction: Direction, filter?: TraversalFilter,
+  graph: AttackGraph, origins: readonly number[], direction: Direction, filter?: TraversalFilter, labels?: Int32Array,
 ): NearestOrigins {
   const n = graph.nodeCount;
   const firstOrigin = new Int32Array(n).fill(-1);
@@ -40,9 +45,11 @@ export function nearestTwoOrigins(
   // An entry is node * 2 + slot (0 = first label, 1 = second label).
   const queue = new Int32Array(2 * n);
   let tail = 0;
-  for (const origin of Int32Array.from(origins).sort()) {
+  const seeds = Int32Array.from(origins).sort();
+  if (labels !== undefined) seeds.sort((a, b) => labels[a] - labels[b] || a - b);
+  for (const origin of seeds) {
     if (firstOrigin[origin] !== -1 || isRemoved(filter, origin)) continue;
-    firstOrigin[origin] = origin;
+    firstOrigin[origin] = labels === undefined ? origin : labels[origin];
     firstDistance[origin] = 0;
     queue[tail++] = origin * 2;
   }

@@ -4,12 +4,15 @@
 // Each open link is one unit-capacity edge: a directed link is a directed edge, a bidirectional link one undirected
 // edge (so it counts once), and parallel links are separate edges. Self-loops never matter and are left out.
 //
-// A node X that is both a violating source and a reached target (possible only with user selectors) is split into
+// The sources here are every path start: each violating source and, for a vendor, the rest of its foothold (SPEC
+// §2.2). Supply edges are not in the network at all, so no cut can contain one.
+// A node X that is both a path start and a reached target (a supplier's own system inside a sensitive zone, or a rule
+// whose `from` and `to` overlap) is split into
 // an in-copy, which receives X's incoming links and feeds the super-sink, and an out-copy, which carries X's outgoing
 // links and is fed by the super-source, joined in → out by an unbounded arc. The cut then also separates X from
 // itself, so it cuts cycles through X that no violation needs cut: a conservative approximation (the exact problem
-// is a multi-terminal cut). When no node is both, the cut is exact; that is always so for the built-in rule,
-// whose sources (trust ≤ 1) and targets (trust ≥ 3) are disjoint. A bidirectional link touching a split node
+// is a directed multicut, NP-hard in general), which findUnsegmentedPaths reports as `exact: false`. When no node is
+// both, the cut is exact. A bidirectional link touching a split node
 // cannot be one undirected edge, since its two directions end at different copies, so it becomes a gadget: both
 // tails → e_in, a unit edge e_in → e_out (the link), e_out → both heads.
 // Cost: one max-flow on V + L nodes and O(L) edges.

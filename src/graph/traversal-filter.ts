@@ -9,6 +9,11 @@ export interface TraversalFilter {
   removed?: Uint8Array;
   /** Arcs (indices into the graph's arc arrays) for which this returns false are never followed. */
   arcAllowed?: (arc: number) => boolean;
+  /**
+   * The per-arc mask of `removed` and `arcAllowed` together, computed once by whoever builds a filter that many
+   * searches share (a rule runs one search per zone and more), so that no search recomputes it.
+   */
+  usable?: Uint8Array;
 }
 
 /**
@@ -17,6 +22,7 @@ export interface TraversalFilter {
  */
 export function usableArcs(graph: AttackGraph, filter: TraversalFilter | undefined): Uint8Array | undefined {
   if (filter === undefined || (filter.removed === undefined && filter.arcAllowed === undefined)) return undefined;
+  if (filter.usable !== undefined) return filter.usable;
   const mask = new Uint8Array(graph.arcCount);
   for (let arc = 0; arc < graph.arcCount; arc++) if (arcUsable(graph, filter, arc)) mask[arc] = 1;
   return mask;
@@ -25,6 +31,7 @@ export function usableArcs(graph: AttackGraph, filter: TraversalFilter | undefin
 /** True when an arc may be followed: both ends present and the arc allowed. For searches that touch few arcs. */
 export function arcUsable(graph: AttackGraph, filter: TraversalFilter | undefined, arc: number): boolean {
   if (filter === undefined) return true;
+  if (filter.usable !== undefined) return filter.usable[arc] === 1;
   const removed = filter.removed;
   if (removed !== undefined && (removed[graph.arcFrom[arc]] === 1 || removed[graph.arcTo[arc]] === 1)) return false;
   return filter.arcAllowed === undefined || filter.arcAllowed(arc);

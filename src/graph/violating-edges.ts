@@ -18,18 +18,21 @@
 import type { AttackGraph } from './attack-graph.js';
 import type { Register, SegmentationRule } from '../register/types.js';
 import { bfsDistances } from './bfs-distances.js';
+import { FootholdFinder } from './foothold.js';
 import { pruneGateways } from './gateway-pruning.js';
 import { nearestTwoOrigins } from './nearest-origins.js';
 import { selectorMatcher } from './selectors.js';
 import { usableArcs } from './traversal-filter.js';
 
 /**
- * The nodes a compromise of `source` starts from. Today: the source itself. A vendor source starts from its
- * foothold (SPEC §2.2: the vendor and every node it reaches over supply edges alone); once footholds are in the
- * graph (src/graph/foothold.ts), this returns footholdOf(source) for a vendor.
+ * The nodes a compromise of `source` starts from: a vendor source starts from its foothold (SPEC §2.2: the vendor and
+ * every node it reaches over supply edges alone), any other source from itself. A walk from a foothold node to a
+ * target inside the same foothold is not a violation (SPEC §2.2), but the origin labels here do not tell the two apart,
+ * so such an edge is reported when the vendor also has an open violation into that zone: the gate errs towards
+ * failing, as docs/ci.md says.
  */
-export function startNodesOf(_graph: AttackGraph, source: number): readonly number[] {
-  return [source];
+export function startNodesOf(graph: AttackGraph, footholds: FootholdFinder, source: number): readonly number[] {
+  return graph.nodeType[source] === 'vendor' ? footholds.footholdOf(source) : [source];
 }
 
 /**
@@ -62,15 +65,19 @@ export function edgesOnViolatingWalks(
     else list.push(v);
   }
   const found = new Uint8Array(graph.links.length);
+  const footholds = new FootholdFinder(graph);
   for (const [zone, targets] of targetsByZone) {
-    const starts: number[] = [];
+    // Sources may share foothold nodes (two vendors of one system): each start once.
+    const starts = new Set<number>();
     for (const id of pairs.get(zone) ?? []) {
       const source = graph.nodeIndex.get(id);
       if (source === undefined || pruning.removed[source] === 1 || !isSource(source)) continue;
-      for (const start of startNodesOf(graph, source)) if (toTails[start] !== -1) starts.push(start);
+      for (const start of startNodesOf(graph, footholds, source)) {
+        if (pruning.removed[start] === 0 && toTails[start] !== -1) starts.add(start);
+      }
     }
-    if (starts.length === 0) continue;
-    const reached = nearestTwoOrigins(graph, starts, 'forward', pruning.filter);
+    if (starts.size === 0) continue;
+    const reached = nearestTwoOrigins(graph, [...starts], 'forward', pruning.filter);
     const reaching = nearestTwoOrigins(graph, targets, 'backward', pruning.filter);
     for (const arc of arcs) {
       const link = graph.arcLink[arc];

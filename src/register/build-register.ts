@@ -178,7 +178,9 @@ function collectLinks(
   for (const system of systems.values()) {
     if (!system.internet_facing) continue;
     add({
-      id: `internet-to-${system.id}`, from: INTERNET_NODE, to: system.id, kind: 'network', auth: 'none', encrypted: true,
+      // SPEC §2.1: the login a visitor from the internet meets is the system's own, so `controls.mfa` sets the auth.
+      id: `internet-to-${system.id}`, from: INTERNET_NODE, to: system.id, kind: 'network',
+      auth: system.controls.mfa === true ? 'mfa' : 'password', encrypted: true,
       via: [], bidirectional: false, on_demand: false, implicit: true,
       loc: fieldLoc(system, 'internet_facing'), fieldLocs: new Map(),
     });
@@ -201,7 +203,8 @@ function toSystem(e: ParsedEntity): System {
   const kind = s.kind ?? 'application';
   const fieldLocs = locationsOf(e);
   return {
-    id: s.id, name: s.name, zone: s.zone, kind, vendor: s.vendor, owner: s.owner, criticality: s.criticality ?? 'medium',
+    id: s.id, name: s.name, zone: s.zone, kind, vendor: s.vendor, vendor_access: s.vendor_access ?? true,
+    owner: s.owner, criticality: s.criticality ?? 'medium',
     data: s.data ?? 'internal', records: s.records, internet_facing: s.internet_facing ?? false,
     end_of_support: s.end_of_support, enforcement: s.enforcement ?? GATEWAY_KINDS.includes(kind),
     redundant: s.redundant ?? false, controls: s.controls ?? {},

@@ -8,6 +8,7 @@ export const RULE_IDS = [
   'vendor-remote-access',
   'credential-exposure',
   'legacy-exposed',
+  'backup-missing',
   'bulk-data-unprotected',
   'single-point-of-failure',
   'network-chokepoint',

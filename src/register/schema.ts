@@ -112,7 +112,8 @@ export const systemSchema = z.strictObject({
   name: z.string().describe('Display name.'),
   zone: idSchema.describe('Zone id: the network zone it lives in.'),
   kind: systemKindSchema.optional().describe('Kind of system; default `application`. The gateway kinds `firewall`, `jump-host`, `proxy`, `vpn-gateway` and `waf` are enforcement systems unless they say `enforcement: false`.'),
-  vendor: idSchema.optional().describe('Vendor id: who supplies or operates it. If that vendor is down (or one of its subprocessors), this system is down too.'),
+  vendor: idSchema.optional().describe('Vendor id: who supplies or operates it. If that vendor is down (or one of its subprocessors), this system is down too, and whoever compromises the vendor holds this system (a supply edge, unless `vendor_access: false`).'),
+  vendor_access: z.boolean().optional().describe('The vendor can act on this system (hosts, operates, administers, supports or updates it): a supply edge from the vendor to the system. Default `true`; set `false` for a product the vendor can no longer touch.'),
   owner: z.string().optional().describe('Accountable person or team.'),
   criticality: levelSchema.optional().describe('Business impact if it is unavailable; default `medium`.'),
   data: dataClassSchema.optional().describe('The most sensitive data held; default `internal`.'),
@@ -122,10 +123,10 @@ export const systemSchema = z.strictObject({
   enforcement: z.boolean().optional().describe('The system filters traffic: a gateway. Default `true` for gateway kinds, else `false`.'),
   redundant: z.boolean().optional().describe('Internally highly available (a cluster): never a single point of failure. Default `false`.'),
   controls: z.strictObject({
-    mfa: z.boolean().optional().describe('Multi-factor authentication is enforced; absent means no.'),
+    mfa: z.boolean().optional().describe('Every interactive login into the system needs a second factor; it sets the authentication of the implicit internet edge (`mfa` if true, else `password`). Absent means no.'),
     audit_log: z.boolean().optional().describe('Access is logged for audit; absent means no.'),
     rate_limit: z.boolean().optional().describe('Requests are rate-limited; absent means no.'),
-    backups: z.boolean().optional().describe('Backups are taken; absent means no.'),
+    backups: z.boolean().optional().describe('Offline or immutable backups exist and are restore-tested (`backup-missing` checks it on high and critical systems). Absent means no.'),
   }).optional().describe('`mfa`, `audit_log`, `rate_limit`, `backups`: booleans, absent means no. Default `{}`.'),
   depends_on: z.array(dependencySchema.describe('A node id, or `{any_of: [id, ...]}`.')).optional()
     .describe('Availability dependencies: what must run for this system to run. Each entry is a node id, or `{any_of: [id, ...]}`. Default `[]`.'),

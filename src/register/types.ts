@@ -85,6 +85,10 @@ export interface Vendor extends Located {
   notes?: string;
 }
 
+/**
+ * `mfa`: every interactive login needs a second factor (it sets the implicit internet edge's auth, SPEC §2.1);
+ * `backups`: offline or immutable backups exist and are restore-tested.
+ */
 export interface Controls { mfa?: boolean; audit_log?: boolean; rate_limit?: boolean; backups?: boolean }
 
 /** One `depends_on` entry: a plain id is a group of one. */
@@ -102,6 +106,11 @@ export interface System extends Located {
   /** Defaults to `application`. */
   kind: SystemKind;
   vendor?: string;
+  /**
+   * Defaults to true: the vendor can act on this system, so a supply edge vendor → system exists (SPEC §2.1).
+   * False for a product the vendor can no longer touch.
+   */
+  vendor_access: boolean;
   owner?: string;
   /** Defaults to `medium`. */
   criticality: Level;

@@ -4,13 +4,28 @@
 import type { Finding } from '../findings/types.js';
 import { plural, verb } from '../util/plural.js';
 
-/** `a → b → c (links: a-to-b, b-to-c)` for path findings, undefined otherwise. */
+/**
+ * `v ⇒ a → b (v supplies a; links: a-to-b)` for path findings, undefined otherwise: a supply hop is drawn `⇒` and
+ * named in words, and the links list holds only links.
+ */
 export function witnessPathText(finding: Finding): string | undefined {
   if (finding.path === undefined || finding.path.length === 0) return undefined;
-  const nodes = finding.path.join(' → ');
-  return finding.links !== undefined && finding.links.length > 0
-    ? `${nodes} (links: ${finding.links.join(', ')})`
-    : nodes;
+  const hops = finding.supplyHops ?? 0;
+  const nodes = witnessArrows(finding.path, hops);
+  const links = (finding.links ?? []).slice(hops);
+  const parts = [hops > 0 ? supplyHopsText(finding.path, hops) : '', links.length > 0 ? `links: ${links.join(', ')}` : '']
+    .filter((p) => p !== '');
+  return parts.length > 0 ? `${nodes} (${parts.join('; ')})` : nodes;
+}
+
+/** The witness's node labels joined by `⇒` over its first `supplyHops` steps and `→` over its links. */
+export function witnessArrows(labels: readonly string[], supplyHops: number): string {
+  return labels.map((label, i) => (i === 0 ? label : `${i <= supplyHops ? ' ⇒ ' : ' → '}${label}`)).join('');
+}
+
+/** `v supplies a, a supplies b`: the first `supplyHops` steps of a witness, in words. */
+export function supplyHopsText(labels: readonly string[], supplyHops: number): string {
+  return labels.slice(0, supplyHops).map((label, i) => `${label} supplies ${labels[i + 1]}`).join(', ');
 }
 
 /** `3 systems go down: a, b, c` for availability findings (with `…` when the list was capped), undefined otherwise. */

@@ -45,6 +45,7 @@ function jsonFinding(finding: Finding): JsonObject {
   out.subjects = [...finding.subjects];
   if (finding.path !== undefined) out.path = [...finding.path];
   if (finding.links !== undefined) out.links = [...finding.links];
+  if (finding.supplyHops !== undefined && finding.supplyHops > 0) out.supply_hops = finding.supplyHops;
   if (finding.impact !== undefined) out.impact = [...finding.impact];
   if (finding.impact_count !== undefined) out.impact_count = finding.impact_count;
   out.location = { file: finding.location.file, line: finding.location.line, column: finding.location.column };
@@ -109,7 +110,7 @@ export function renderJson(result: ScanResult, _options: ReporterOptions): strin
       links: register.links,
     },
     findings: result.findings.map(jsonFinding),
-    remediations: result.remediations.map((r) => ({ rule: r.rule, cut: [...r.cut], closes: r.closes })),
+    remediations: result.remediations.map((r) => ({ rule: r.rule, cut: [...r.cut], closes: r.closes, exact: r.exact })),
     summary: jsonSummary(result.summary),
   };
   if (result.comparison !== undefined) document.comparison = jsonComparison(result.comparison);

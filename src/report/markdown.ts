@@ -29,9 +29,10 @@ function remediationLines(result: ScanResult): string[] {
   if (result.remediations.length === 0) return [];
   return [
     '', '## Minimum cuts', '',
-    'Per policy rule, a smallest set of links whose removal (or routing through an allowed gateway) closes all its violations.', '',
+    'Per policy rule, a smallest set of links whose removal (or routing through an allowed gateway) closes all its violations. '
+      + 'Where a path start is also a target, the set closes every violation but may not be the smallest (not exact).', '',
     ...result.remediations.map((r) => `- ${md(r.rule)}: ${r.cut.map(md).join(', ')} (${plural(r.cut.length, 'link')}, `
-      + `closes ${plural(r.closes, 'violation')})`),
+      + `closes ${plural(r.closes, 'violation')}${r.exact ? '' : ', not exact'})`),
   ];
 }
 

@@ -20,6 +20,7 @@ import type { Finding } from '../findings/types.js';
 import { SEVERITY_ORDER } from '../findings/types.js';
 import type { FindingSeverity } from '../register/types.js';
 import { changeSections, comparisonHeadline } from './change-sections.js';
+import { supplyHopsText, witnessArrows } from './finding-evidence.js';
 import { terminalText } from './terminal-text.js';
 import { plural } from '../util/plural.js';
 import type { ReporterOptions } from './types.js';
@@ -112,7 +113,12 @@ function describe(finding: Finding, chalk: InstanceType<typeof Chalk>): CellLine
   if (finding.status === 'accepted' && finding.acceptedBy) {
     lines.push([{ text: `accepted by ${terminalText(finding.acceptedBy.approved_by)} until ${finding.acceptedBy.expires}`, paint: (t) => chalk.green(t) }]);
   }
-  if (finding.path) lines.push([plain(`path: ${finding.path.map(terminalText).join(' → ')}`)]);
+  if (finding.path) {
+    const hops = finding.supplyHops ?? 0;
+    const labels = finding.path.map(terminalText);
+    lines.push([plain(`path: ${witnessArrows(labels, hops)}`)]);
+    if (hops > 0) lines.push([plain(`supply: ${supplyHopsText(labels, hops)}`)]);
+  }
   if (finding.impact_count !== undefined) lines.push([plain(`impact: ${plural(finding.impact_count, 'system')}`)]);
   return lines;
 }
@@ -249,6 +255,6 @@ function summaryText(result: ScanResult, options: ReporterOptions): string {
   const open = SEVERITY_ORDER.reduce((n, sev) => n + s[sev], 0);
   const text = `${open === 0 ? 'no open findings' : `${open} open (${parts.join(', ')})`}, ${s.accepted} accepted`
     + `${s.new !== undefined ? `, ${s.new} counting against the change` : ''}; failing on ${options.failOn} and above`
-    + `${result.remediations.length > 0 ? `; minimum cut: ${result.remediations.map((r) => `${terminalText(r.rule)} ${plural(r.cut.length, 'link')}`).join(', ')}` : ''}`;
+    + `${result.remediations.length > 0 ? `; minimum cut: ${result.remediations.map((r) => `${terminalText(r.rule)} ${plural(r.cut.length, 'link')}${r.exact ? '' : ' (not exact)'}`).join(', ')}` : ''}`;
   return text;
 }

@@ -8,6 +8,7 @@ import { plaintextProtocol } from './checks/plaintext-protocol.js';
 import { vendorRemoteAccess } from './checks/vendor-remote-access.js';
 import { credentialExposure } from './checks/credential-exposure.js';
 import { legacyExposed } from './checks/legacy-exposed.js';
+import { backupMissing } from './checks/backup-missing.js';
 import { bulkDataUnprotected } from './checks/bulk-data-unprotected.js';
 import { singlePointOfFailure } from './checks/single-point-of-failure.js';
 import { networkChokepoint } from './checks/network-chokepoint.js';
@@ -28,6 +29,7 @@ export const RULES: readonly Rule[] = [
   vendorRemoteAccess,
   credentialExposure,
   legacyExposed,
+  backupMissing,
   bulkDataUnprotected,
   singlePointOfFailure,
   networkChokepoint,

@@ -28,5 +28,6 @@ export function segmentationRemediations(context: AnalysisContext): Remediation[
       rule: rule.id,
       cut: result.cut.map((l) => context.graph.links[l].id).sort(compareIds),
       closes: result.violations.length,
+      exact: result.exact,
     }));
 }

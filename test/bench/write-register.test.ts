@@ -82,8 +82,12 @@ describe('a generated S register, through the product', () => {
     const critical = findings.filter((f) => f.severity === 'critical').length;
     const lower = findings.filter((f) => f.severity === 'medium' || f.severity === 'low').length;
     expect(critical).toBeGreaterThan(0);
-    expect(critical).toBeLessThan(findings.length / 10);
-    expect(lower).toBeGreaterThan(findings.length / 2);
+    // Since SPEC §2.2 starts a vendor's paths from its foothold, every vendor running a system in a sensitive zone that
+    // links onwards is a critical unsegmented path (144 of 821 on this seed, against 39 paths before): a fifth, not a tenth.
+    // The generator's owner may want to plant `vendor_access: false` and gated vendor systems to bring it back down.
+    expect(critical).toBeLessThan(findings.length / 5);
+    // backup-missing (high for critical systems) and MFA-less internet edges add high findings: 403 of 821 are medium or low.
+    expect(lower).toBeGreaterThan(findings.length * 0.4);
     // The planted unsegmented path is accepted, and the expired acceptance is reported.
     const leak = findings.find((f) => f.id.startsWith('unsegmented-path:low-trust-to-sensitive:parking-app-') && f.id.endsWith(':admin'));
     expect(leak?.status).toBe('accepted');

@@ -40,9 +40,11 @@ describe('sidedoor graph', () => {
   const expected = cityCounts();
 
   it('exports node-link JSON holding every node and link', () => {
-    const parsed = JSON.parse(graph(['--format', 'json'])) as { nodes: { id: string }[]; links: unknown[] };
+    const parsed = JSON.parse(graph(['--format', 'json'])) as { nodes: { id: string }[]; links: { kind: string; id: string }[] };
     expect(parsed.nodes).toHaveLength(expected.nodes);
-    expect(parsed.links).toHaveLength(expected.links);
+    // Every link, then the implicit supply edges (SPEC §2.1), each with its kind.
+    expect(parsed.links.filter((l) => l.kind !== 'supply')).toHaveLength(expected.links);
+    expect(parsed.links.filter((l) => l.kind === 'supply').map((l) => l.id)).toContain('parkco-supplies-parking-app');
   });
 
   it('exports BloodHound OpenGraph JSON: nodes with id and kinds, edges with start, end and kind', () => {

@@ -118,6 +118,8 @@ describe('hostile register text', () => {
       expect(text).not.toMatch(UNSAFE);
       expect(JSON.parse(text)).toEqual(JSON.parse(JSON.stringify(document)));
     }
-    expect(jsonText(documents[0])).toContain('A Evil\\u001b[31mRED');
+    // v supplies b, which sits in zone high: the path is the supply hop v ⇒ b.
+    expect(jsonText(documents[0])).toContain('B Evil\\u001b[31mRED');
+    expect(jsonText(documents[0])).toContain('"v-supplies-b"');
   });
 });

@@ -89,7 +89,8 @@ describe('dot export', () => {
     expect(output).toContain('"constructor" -> "proto" [id="constructor-to-proto", style=bold, dir=both];');
     expect(output).toContain('"hr-db" -> "ad-dc" [id="hr-db-to-ad-dc-389", label="ldap/389", dir=both, color="#e03131", penwidth=3];');
     expect(output).toContain('"valueof" -> "hr-db" [id="valueof-to-hr-db-445", label="smb/445", color="#1c7ed6", penwidth=2];');
-    expect(output.match(/ -> /g)?.length).toBe(register.links.length);
+    expect(output).toContain('"parkco" -> "valueof" [id="parkco-supplies-valueof", label="supplies", style=dashed, arrowhead=empty, color="#868e96"];');
+    expect(output.match(/ -> /g)?.length).toBe(register.links.length + graph.supply.count);
   });
 
   it('exports only the focus neighbourhood', () => {

@@ -1,6 +1,6 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { LINK_ATTRIBUTES, NODE_ATTRIBUTES, linkAttributes, nodeAttributes, type AttributeValue } from '../../src/export/attributes.js';
+import { LINK_ATTRIBUTES, NODE_ATTRIBUTES, linkAttributes, nodeAttributes, type AttributeValue, supplyEdgeAttributes } from '../../src/export/attributes.js';
 import { exportGraphml } from '../../src/export/graphml.js';
 import { hostileGraph } from './fixtures.js';
 import { hasNetworkx, runPython } from './python-networkx.js';
@@ -66,7 +66,10 @@ describe('graphml export', () => {
     const nodes = document.graphml.graph.node ?? [];
     const edges = document.graphml.graph.edge ?? [];
     expect(nodes.map((n) => n['@_id'])).toEqual([...graph.nodeIds]);
-    expect(edges.map((e) => [e['@_id'], e['@_source'], e['@_target']])).toEqual(register.links.map((l) => [l.id, l.from, l.to]));
+    // Links first, then the supply edges (SPEC §2.1), each sorted by id.
+    const supply = graph.supply.ids.map((id, e) => [id, graph.nodeIds[graph.supply.from[e]], graph.nodeIds[graph.supply.to[e]]]);
+    expect(edges.map((e) => [e['@_id'], e['@_source'], e['@_target']])).toEqual([...register.links.map((l) => [l.id, l.from, l.to]), ...supply]);
+    expect(supply.length).toBeGreaterThan(0);
   });
 
   it('round-trips every attribute value, hostile text included', () => {
@@ -75,7 +78,9 @@ describe('graphml export', () => {
       expect(decoded(node, keys)).toEqual(expected(nodeAttributes(register, graph, v)));
     });
     (document.graphml.graph.edge ?? []).forEach((edge, l) => {
-      expect(decoded(edge, keys)).toEqual(expected(linkAttributes(graph.links[l], highlight)));
+      const attributes = l < graph.links.length ? linkAttributes(graph.links[l], highlight)
+        : supplyEdgeAttributes(graph, l - graph.links.length, highlight);
+      expect(decoded(edge, keys)).toEqual(expected(attributes));
     });
     const parkco = decoded((document.graphml.graph.node ?? []).find((n) => n['@_id'] === 'parkco') as XmlElement, keys);
     expect(parkco.get('name')).toBe('A|B <script>alert(1)</script> `x` "q" ] [ {c} #quot; & ; \\N\nline2\r\n\ufffd\u202e');
@@ -98,7 +103,7 @@ describe('graphml export', () => {
       '  "name": g.nodes["parkco"]["name"], "port": e["port"], "bidi": e["bidirectional"], "cut": e["cut"]}))',
     ].join('\n'), output);
     expect(summary).toEqual({
-      directed: true, nodes: graph.nodeCount, edges: register.links.length, records: 12000, facing: true,
+      directed: true, nodes: graph.nodeCount, edges: register.links.length + graph.supply.count, records: 12000, facing: true,
       name: 'A|B <script>alert(1)</script> `x` "q" ] [ {c} #quot; & ; \\N\nline2\r\n\ufffd\u202e', port: 389, bidi: true, cut: true,
     });
   });

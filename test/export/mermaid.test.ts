@@ -107,13 +107,14 @@ describe('mermaid export', () => {
 
   it('draws one edge per link with protocol/port labels and kind-specific arrows', () => {
     const drawn = edges();
-    expect(drawn.length).toBe(register.links.length);
+    expect(drawn.length).toBe(register.links.length + graph.supply.count);
     const find = (from: string, to: string) => drawn.filter((e) => e.from === idOf(from) && e.to === idOf(to));
     expect(find('valueof', 'hr-db')).toEqual([{ from: idOf('valueof'), bidi: false, arrow: '-->', label: 'smb/445', to: idOf('hr-db') }]);
     expect(find('hr-db', 'ad-dc').map((e) => [e.bidi, e.label])).toEqual([[true, 'ldap/389'], [false, 'ldaps/636']]);
     expect(find('chat', 'ad-dc')[0]).toMatchObject({ arrow: '-.->', label: undefined });
     expect(find('parkco', 'valueof')[0]).toMatchObject({ arrow: '==>', label: 'rdp' });
     expect(find('constructor', 'proto')[0]).toMatchObject({ arrow: '==>', bidi: true });
+    expect(find('parkco', 'valueof').map((e) => [e.arrow, e.label])).toContainEqual(['-.->', 'supplies']);
   });
 
   it('styles highlighted links by their position, a cut winning over a path', () => {
@@ -122,7 +123,9 @@ describe('mermaid export', () => {
       linkLines.findIndex((l) => l.startsWith(`  ${idOf(from)} `) && l.endsWith(` ${idOf(to)}`) && l.includes(`"${label}"`));
     expect(lines).toContain(`  linkStyle ${positionOf('hr-db', 'ad-dc', 'ldap/389')} stroke:#e03131,stroke-width:4px`);
     expect(lines).toContain(`  linkStyle ${positionOf('valueof', 'hr-db', 'smb/445')} stroke:#1c7ed6,stroke-width:3px`);
-    expect(exportMermaid(register, graph, {})).not.toContain('linkStyle');
+    // Without highlights only the supply edges are styled (dashed), never a link.
+    const plain = exportMermaid(register, graph, {}).split('\n').filter((l) => l.includes('linkStyle'));
+    expect(plain).toEqual([`  linkStyle ${graph.supply.ids.map((_, i) => register.links.length + i).join(',')} stroke-dasharray:6`]);
   });
 
   it('exports only the focus neighbourhood', () => {

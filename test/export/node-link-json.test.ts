@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { linkAttributes, nodeAttributes } from '../../src/export/attributes.js';
+import { linkAttributes, nodeAttributes, supplyEdgeAttributes } from '../../src/export/attributes.js';
 import { exportNodeLinkJson } from '../../src/export/node-link-json.js';
 import { HOSTILE, hostileGraph } from './fixtures.js';
 import { hasNetworkx, runPython } from './python-networkx.js';
@@ -30,7 +30,9 @@ describe('node-link json export', () => {
 
   it('holds every node and link, sorted by id, with primitive or string-list values only', () => {
     expect(document.nodes.map((n) => n.id)).toEqual([...graph.nodeIds]);
-    expect(document.links.map((l) => [l.id, l.source, l.target, l.key])).toEqual(register.links.map((l) => [l.id, l.from, l.to, l.id]));
+    const supply = graph.supply.ids.map((id, e) => [id, graph.nodeIds[graph.supply.from[e]], graph.nodeIds[graph.supply.to[e]], id]);
+    expect(document.links.map((l) => [l.id, l.source, l.target, l.key]))
+      .toEqual([...register.links.map((l) => [l.id, l.from, l.to, l.id]), ...supply]);
     for (const record of [...document.nodes, ...document.links]) {
       for (const value of Object.values(record)) {
         expect(isPrimitive(value) || (Array.isArray(value) && value.length > 0 && value.every((x) => typeof x === 'string'))).toBe(true);
@@ -43,6 +45,15 @@ describe('node-link json export', () => {
       expect(node).toEqual({ id: graph.nodeIds[v], ...Object.fromEntries(nodeAttributes(register, graph, v)) });
     });
     document.links.forEach((link, l) => {
+      if (l >= graph.links.length) {
+        const e = l - graph.links.length;
+        expect(link).toEqual({
+          source: graph.nodeIds[graph.supply.from[e]], target: graph.nodeIds[graph.supply.to[e]], key: graph.supply.ids[e],
+          ...Object.fromEntries(supplyEdgeAttributes(graph, e, highlight)),
+        });
+        expect(link).toMatchObject({ kind: 'supply', implicit: true, cut: false });
+        return;
+      }
       const source = graph.links[l];
       expect(link).toEqual({ source: source.from, target: source.to, key: source.id, ...Object.fromEntries(linkAttributes(source, highlight)) });
     });
@@ -58,7 +69,7 @@ describe('node-link json export', () => {
     const focused = JSON.parse(exportNodeLinkJson(register, graph, { focus: 'parkco' })) as NodeLink;
     expect(focused.graph).toMatchObject({ focus: 'parkco', depth: 1 });
     expect(focused.nodes.map((n) => n.id)).toEqual(['parkco', 'valueof']);
-    expect(focused.links.map((l) => l.id)).toEqual(['parkco-to-valueof']);
+    expect(focused.links.map((l) => l.id)).toEqual(['parkco-to-valueof', 'parkco-supplies-valueof']);
   });
 
   it.skipIf(!hasNetworkx)('loads in networkx as a directed multigraph', () => {
@@ -69,6 +80,6 @@ describe('node-link json export', () => {
       '  "parallel": g.number_of_edges("hr-db", "ad-dc"), "trust": g.nodes["ad-dc"]["trust"],',
       '  "proto": g.nodes["constructor"]["type"]}))',
     ].join('\n'), output);
-    expect(summary).toEqual({ type: 'MultiDiGraph', nodes: graph.nodeCount, edges: register.links.length, parallel: 2, trust: 4, proto: 'vendor' });
+    expect(summary).toEqual({ type: 'MultiDiGraph', nodes: graph.nodeCount, edges: register.links.length + graph.supply.count, parallel: 2, trust: 4, proto: 'vendor' });
   });
 });

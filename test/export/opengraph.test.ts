@@ -53,10 +53,11 @@ describe('opengraph export', () => {
 
   it('emits one edge per link direction, kinds by link kind, endpoints matched by id', () => {
     const bidirectional = register.links.filter((l) => l.bidirectional).length;
-    expect(document.graph.edges.length).toBe(register.links.length + bidirectional);
+    expect(document.graph.edges.length).toBe(register.links.length + bidirectional + graph.supply.count);
+    expect(document.graph.edges.filter((e) => e.kind === 'SD_Supplies').map((e) => e.properties.id)).toEqual([...graph.supply.ids]);
     const ids = new Set(graph.nodeIds);
     for (const edge of document.graph.edges) {
-      expect(['SD_NetworkTo', 'SD_RemoteAccessTo', 'SD_HasCredentialFor']).toContain(edge.kind);
+      expect(['SD_NetworkTo', 'SD_RemoteAccessTo', 'SD_HasCredentialFor', 'SD_Supplies']).toContain(edge.kind);
       expect(ids.has(edge.start.value) && ids.has(edge.end.value)).toBe(true);
       expect(edge.start.match_by).toBe('id');
       expect(edge.end.match_by).toBe('id');

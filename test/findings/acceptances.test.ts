@@ -58,8 +58,10 @@ describe('acceptance findings in a scan', () => {
     });
     const { findings } = runScan(register, { today: '2026-12-06' });
     expect(findings.map((f) => `${f.id}=${f.status}`)).toEqual([
+      'backup-missing:b=open',
       'acceptance-expired:missing-owner:*=open',
       'acceptance-expired:missing-owner:b=open',
+      'backup-missing:a=open',
       'acceptance-unused:missing-owner:zzz=open',
       'missing-owner:a=accepted',
       'missing-owner:b=open',

@@ -43,7 +43,7 @@ export function makeRegister(input: RegisterInput): Register {
       ? { anyOf: [d], isAnyOf: false, loc: loc(200 + i) }
       : { anyOf: d.any_of, isAnyOf: true, loc: loc(200 + i) });
     systems.set(s.id, {
-      name: s.id, criticality: 'medium', data: 'internal', internet_facing: false, redundant: false,
+      name: s.id, criticality: 'medium', data: 'internal', internet_facing: false, redundant: false, vendor_access: true,
       controls: {}, tags: [], ...s, kind, depends_on, enforcement: s.enforcement ?? GATEWAY_KINDS.includes(kind),
       ...located(200 + i),
     });
@@ -59,7 +59,8 @@ export function makeRegister(input: RegisterInput): Register {
   for (const s of systems.values()) {
     if (s.internet_facing) {
       links.push({
-        id: `internet-to-${s.id}`, from: 'internet', to: s.id, kind: 'network', auth: 'none', encrypted: true, via: [],
+        id: `internet-to-${s.id}`, from: 'internet', to: s.id, kind: 'network', auth: s.controls.mfa === true ? 'mfa' : 'password',
+        encrypted: true, via: [],
         bidirectional: false, on_demand: false, implicit: true, loc: s.loc, fieldLocs: new Map(),
       });
     }

@@ -56,6 +56,8 @@ describe('hostile corpus: valid registers', () => {
       { id: 'single-point-of-failure:file-server', severity: 'critical', status: 'open', impact: ['ad-dc', 'file-server'] },
       { id: 'unsegmented-path:low-trust-to-sensitive:parkco:admin', severity: 'critical', status: 'open', path: ['parkco', 'parking-app', 'file-server', 'ad-dc'] },
       { id: 'unsegmented-path:low-trust-to-sensitive:parking-app:admin', severity: 'critical', status: 'open', path: ['parking-app', 'file-server', 'ad-dc'] },
+      // ad-dc is critical and records no tested offline backups.
+      { id: 'backup-missing:ad-dc', severity: 'high', status: 'open' },
       { id: 'unsegmented-path:parking-never-admin:parking-app:admin', severity: 'high', status: 'open', path: ['parking-app', 'file-server', 'ad-dc'] },
       // The acceptance runs to 2099: it applies, and says so with its hostile approver in the message.
       { id: 'acceptance-too-long:network-chokepoint:*', severity: 'medium', status: 'open' },
@@ -65,7 +67,7 @@ describe('hostile corpus: valid registers', () => {
     const json = JSON.parse(runs.get('scan json')?.stdout ?? '') as { findings: { id: string; acceptance?: { approved_by: string } }[] };
     expect(json.findings.find((f) => f.id.startsWith('network-chokepoint'))?.acceptance?.approved_by).toBe('CISO \u001b]0;title\u0007\rFORGED');
     expect(graphNodeIds(runs)).toEqual(['ad-dc', 'file-server', 'internet', 'parkco', 'parking-app']);
-    expect(runs.get('path')?.stdout).toMatch(/^Path from parkco to ad-dc: 3 links, no gateway, 2 crossings into a higher-trust zone$/m);
+    expect(runs.get('path')?.stdout).toMatch(/^Path from parkco to ad-dc: 2 links after 1 supply hop, no gateway, 2 crossings into a higher-trust zone$/m);
     expect(runs.get('path')?.stdout).toMatch(/✗ low-trust-to-sensitive \(critical, built-in\) forbids this path/);
     expect(runs.get('impact')?.stdout).toMatch(/^If system file-server, .* is out, 2 systems stop running: 1 critical, 1 medium\.$/m);
     expect(runs.get('impact')?.stdout).toMatch(/^file-server is a single point of failure/m);
@@ -86,12 +88,13 @@ describe('hostile corpus: valid registers', () => {
       { id: 'single-point-of-failure:hasownproperty', severity: 'critical', status: 'open', impact: ['hasownproperty', 'tostring'] },
       { id: 'unsegmented-path:low-trust-to-sensitive:constructor:tostring', severity: 'critical', status: 'open', path: ['constructor', 'valueof', 'hasownproperty', 'tostring'] },
       { id: 'unsegmented-path:low-trust-to-sensitive:valueof:tostring', severity: 'critical', status: 'open', path: ['valueof', 'hasownproperty', 'tostring'] },
+      { id: 'backup-missing:tostring', severity: 'high', status: 'open' },
       { id: 'vendor-concentration:constructor', severity: 'high', status: 'open', impact: ['valueof'] },
       { id: 'vendor-remote-access:constructor-to-valueof-3389', severity: 'high', status: 'open' },
       { id: 'network-chokepoint:hasownproperty-to-tostring-636', severity: 'medium', status: 'open' },
     ]);
     expect(graphNodeIds(runs)).toEqual(['constructor', 'hasownproperty', 'internet', 'prototype', 'tostring', 'valueof']);
-    expect(runs.get('path')?.stdout).toMatch(/^Path from constructor to tostring: 3 links, no gateway, 2 crossings into a higher-trust zone$/m);
+    expect(runs.get('path')?.stdout).toMatch(/^Path from constructor to tostring: 2 links after 1 supply hop, no gateway, 2 crossings into a higher-trust zone$/m);
     expect(runs.get('impact')?.stdout).toMatch(/^If system hasownproperty, Own property server, is out, 2 systems stop running: 1 critical, 1 medium\.$/m);
     // A zone id can be a prototype member too.
     const toZone = runBounded(['path', 'valueof', 'zone:tostring', '--register', register, '--no-cache']);
@@ -107,7 +110,10 @@ describe('hostile corpus: valid registers', () => {
       { id: 'single-point-of-failure:a', severity: 'critical', status: 'open', impact: ['a', 'b', 'c'] },
       { id: 'single-point-of-failure:b', severity: 'critical', status: 'open', impact: ['a', 'b', 'c'] },
       { id: 'single-point-of-failure:c', severity: 'critical', status: 'open', impact: ['a', 'b', 'c'] },
+      { id: 'backup-missing:a', severity: 'high', status: 'open' },
       { id: 'weak-authentication:e-to-e', severity: 'high', status: 'open' },
+      { id: 'backup-missing:b', severity: 'medium', status: 'open' },
+      { id: 'backup-missing:c', severity: 'medium', status: 'open' },
       { id: 'network-chokepoint:a-to-b', severity: 'medium', status: 'open' },
       { id: 'acceptance-unused:nothing:*', severity: 'low', status: 'open' },
     ]);
@@ -134,7 +140,7 @@ describe('hostile corpus: valid registers', () => {
 
   describe('10,000 acceptances with wildcards', () => {
     function acceptanceRegister(): string {
-      const systems = Array.from({ length: 200 }, (_, i) => `  - { id: s${String(i).padStart(3, '0')}, name: S, zone: office, criticality: high }\n`);
+      const systems = Array.from({ length: 200 }, (_, i) => `  - { id: s${String(i).padStart(3, '0')}, name: S, zone: office, criticality: high, controls: { backups: true } }\n`);
       const acceptances: string[] = [];
       for (let i = 0; i < 10_000; i++) {
         const pattern = [

@@ -56,6 +56,8 @@ export function witnessDiagram(register: Register, graph: AttackGraph, paths: re
   const drawn = paths.slice(0, MAX_DRAWN_PATHS);
   const nodeSet = new Set<number>();
   const linkSet = new Set<number>();
+  const supplyIndex = new Map(graph.supply.ids.map((id, e) => [id, e]));
+  const supplySet = new Set<number>();
   const sources = new Set<number>();
   const targets = new Set<number>();
   for (const finding of drawn) {
@@ -70,6 +72,7 @@ export function witnessDiagram(register: Register, graph: AttackGraph, paths: re
     for (const id of finding.links ?? []) {
       const l = graph.linkIndex.get(id);
       if (l !== undefined) linkSet.add(l);
+      else if (supplyIndex.has(id)) supplySet.add(supplyIndex.get(id) as number);
     }
   }
   const nodes = [...nodeSet].sort((a, b) => a - b);
@@ -98,7 +101,14 @@ export function witnessDiagram(register: Register, graph: AttackGraph, paths: re
     lines.push(`  ${from} ${arrow(link)}${text === '' ? '' : `|"${label(text)}"|`} ${to}`);
     if (inCut) cutPositions.push(position);
   });
+  // Supply hops of the witnesses: the supplier holds what it supplies (dashed, never cut).
+  const supplyPositions: number[] = [];
+  [...supplySet].sort((a, b) => a - b).forEach((e, i) => {
+    lines.push(`  ${mermaidId.get(graph.supply.from[e])} -.->|"supplies"| ${mermaidId.get(graph.supply.to[e])}`);
+    supplyPositions.push(links.length + i);
+  });
   appendAll(lines, styleLines(register, graph, nodes, mermaidId, sources, targets));
+  if (supplyPositions.length > 0) lines.push(`  linkStyle ${supplyPositions.join(',')} stroke-dasharray:6`);
   if (cutPositions.length > 0) lines.push(`  linkStyle ${cutPositions.join(',')} stroke:${CUT_COLOUR},stroke-width:4px`);
 
   const drawnLinkIds = new Set(links.map((l) => graph.links[l].id));

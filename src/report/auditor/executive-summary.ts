@@ -5,6 +5,7 @@ import type { Finding } from '../../findings/types.js';
 import { SEVERITY_ORDER } from '../../findings/types.js';
 import type { Register } from '../../register/types.js';
 import { INTERNET_NODE } from '../../register/types.js';
+import { witnessArrows } from '../finding-evidence.js';
 import { escapeMarkdownInline as md } from '../markdown-escape.js';
 import { nodeType, plainNodeName, zoneName, zoneTrust } from './display-names.js';
 import { recordsReachableFromVendors } from './records-exposure.js';
@@ -59,8 +60,12 @@ export function exposureSentence(register: Register, exposure: Exposure): string
   const how = gateways.length > 0
     ? `passing only ${gateways.join(', ')}, which policy ${md(policy)} does not accept as a gateway`
     : rule !== undefined && !rule.builtin && rule.allow_via.length > 0 ? 'without an allowed gateway' : 'with no gateway on the way';
-  const path = (exposure.finding.path ?? []).map((id) => md(plainNodeName(register, id))).join(' → ');
-  return `${who} reaches **${md(zoneName(register, zone))}** (trust ${zoneTrust(register, zone)}) `
+  const supplyHops = exposure.finding.supplyHops ?? 0;
+  const names = (exposure.finding.path ?? []).map((id) => md(plainNodeName(register, id)));
+  const path = witnessArrows(names, supplyHops);
+  // The path below draws the supply hops (⇒); the sentence only names what the supplier holds.
+  const held = supplyHops === 0 ? '' : `, which holds ${names[supplyHops]} through its supply chain,`;
+  return `${who}${held} reaches **${md(zoneName(register, zone))}** (trust ${zoneTrust(register, zone)}) `
     + `in ${plural(hops, 'hop')}, ${how}: ${path}. ${exposure.finding.severity === 'critical' ? 'Critical' : `Severity ${exposure.finding.severity}`}; `
     + `policy ${md(policy)}.`;
 }
@@ -81,12 +86,17 @@ function recordsLines(input: AuditReportInput): string[] {
   const exposure = recordsReachableFromVendors(input.register, input.context.graph);
   if (exposure.vendors === 0) return ['The register lists no vendor, so no record is reachable from a third party.'];
   if (exposure.systems === 0) return [`No system can be reached from any of the ${plural(exposure.vendors, 'vendor')}.`];
+  const held = exposure.heldSystems === 0 ? ''
+    : ` ${plural(exposure.heldSystems, 'system')} (${formatCount(exposure.heldRecords)} records) ${exposure.heldSystems === 1 ? 'is' : 'are'} held `
+      + 'through a supply chain alone: a vendor that hosts, operates or supports a system holds it with no link at all.';
   return [
     `**${formatCount(exposure.records)} people's records** can be reached from third parties: `
-      + `${plural(exposure.systems, 'system')} can be reached from at least one of the ${plural(exposure.vendors, 'vendor')} `
-      + `over one or more links, and together they hold that many records (\`records\`, summed over the systems; one person `
-      + `may be counted in several). Of these, ${formatCount(exposure.ungatedRecords)} records in `
-      + `${plural(exposure.ungatedSystems, 'system')} are reachable without passing any gateway.`,
+      + `${plural(exposure.systems, 'system')} ${exposure.systems === 1 ? 'is' : 'are'} held or reached by at least one of the `
+      + `${plural(exposure.vendors, 'vendor')} (from what it supplies, over one or more links), and together they hold that many `
+      + `records (\`records\`, summed over the systems: one person may be counted once per system). At least `
+      + `${formatCount(exposure.largestRecords)} people's records are exposed: the largest single system.${held} Of these, `
+      + `${formatCount(exposure.ungatedRecords)} records in ${plural(exposure.ungatedSystems, 'system')} are reachable without `
+      + 'passing any gateway.',
   ];
 }
 

@@ -2,6 +2,7 @@
 // file:line. Shared with `scan --format markdown`, which has no register at hand and names nodes by id: the caller
 // says how to name a node and how to write a location.
 
+import { supplyHopsText, witnessArrows } from '../finding-evidence.js';
 import type { Finding } from '../../findings/types.js';
 import { SEVERITY_ORDER } from '../../findings/types.js';
 import { escapeMarkdownInline as md } from '../markdown-escape.js';
@@ -27,11 +28,15 @@ function findingItem(finding: Finding, labels: FindingLabels): string[] {
     `  - ${md(finding.id)} · ${status}${finding.new === true ? ' · new' : ''} · ${md(labels.location(finding))}`,
     `  - ${md(finding.message)}`,
   ];
+  const supplyHops = finding.supplyHops ?? 0;
   if (finding.path !== undefined && finding.path.length > 0) {
-    lines.push(`  - Path (${plural(finding.path.length - 1, 'hop')}): ${finding.path.map((id) => md(labels.node(id))).join(' → ')}`);
+    const names = finding.path.map((id) => md(labels.node(id)));
+    lines.push(`  - Path (${plural(finding.path.length - 1 - supplyHops, 'hop')}${supplyHops > 0 ? ` after ${plural(supplyHops, 'supply hop')}` : ''}): `
+      + witnessArrows(names, supplyHops));
+    if (supplyHops > 0) lines.push(`  - Held through the supply chain: ${supplyHopsText(names, supplyHops)}`);
   }
-  if (finding.links !== undefined && finding.links.length > 0) {
-    lines.push(`  - Links: ${finding.links.map(md).join(', ')}`);
+  if (finding.links !== undefined && finding.links.length > supplyHops) {
+    lines.push(`  - Links: ${finding.links.slice(supplyHops).map(md).join(', ')}`);
   }
   if (finding.impact !== undefined) {
     const count = finding.impact_count ?? finding.impact.length;

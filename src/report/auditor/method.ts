@@ -13,12 +13,21 @@ const GRAPH_SEMANTICS = [
     + 'node (zone `internet`, trust 0). Each link is an edge from `from` to `to`, in both directions when it is '
     + '`bidirectional`, and every `internet_facing` system gets an implicit edge from `internet`. An edge points the way a '
     + 'compromise travels: whoever controls `from` can attack `to`. Every kind of link is traversed; a `credential` link '
-    + 'crosses any network segmentation.',
+    + 'crosses any network segmentation. The implicit internet edge authenticates with `mfa` when the system\'s '
+    + '`controls.mfa` is true, else with a password.',
+  'A vendor holds what it supplies: each system gets an implicit **supply edge** from its `vendor` (unless it sets '
+    + '`vendor_access: false`), and each vendor one from each of its `subprocessors`. A supplier\'s **foothold** is itself '
+    + 'and everything it reaches over supply edges alone; a compromise of the supplier starts from all of it. Supply edges '
+    + 'are not links: no link rule judges them, no gateway applies to them, and no cut removes them.',
   'A **policy rule** forbids its `from` nodes to reach a node matching `to` unless every way passes an allowed gateway. '
     + 'Allowed gateways, and links that list one in `via`, are removed before the search; a path has at least one link. '
-    + 'Each (rule, source, target zone) gives one finding whose **witness** is a shortest path in links, ties broken by the '
-    + 'smallest id at each step. The **minimum cut** of a rule is a smallest set of links closing all its violations, exact '
-    + '(max-flow from a super-source to a super-sink); a bidirectional link counts once.',
+    + 'A vendor source starts from its whole foothold: from itself towards any target, from the rest of its foothold '
+    + 'towards targets outside it, always over at least one link (the supply chain alone is never a path). '
+    + 'Each (rule, source, target zone) gives one finding whose **witness** is a shortest path in links (its supply hops '
+    + 'shown, not counted), ties broken by the source itself, then the smallest foothold node, then the smallest id at each '
+    + 'step. The **minimum cut** of a rule is a smallest set of links closing all its violations, exact (max-flow from a '
+    + 'super-source to a super-sink) when no path start is also a target; otherwise a split-node max-flow cut that closes '
+    + 'every violation, marked not exact. A bidirectional link counts once.',
   '**Availability** is an AND/OR model: a system runs when it is up, every `depends_on` entry is satisfied (a plain id '
     + 'runs; an `any_of` group has a running member) and its `vendor` runs; a vendor runs when all its subprocessors run; '
     + 'dependency cycles of running nodes run (greatest fixed point). The impact of a node is the set of systems that stop '
@@ -31,9 +40,11 @@ const SUMMARY_FIGURES = [
   '**Worst exposures** are the open unsegmented-path findings, one per (source, zone), ranked by severity, then the trust '
     + 'of the zone reached (highest first), then the trust of the source (lowest first), then vendors before the internet '
     + 'before systems, then fewer hops, then id; the three picked cover as many distinct zones as possible.',
-  '**Records reachable from third parties** sums `records` over every system that some vendor node reaches over one or more '
-    + 'links of any kind, gateways included (a gateway filters traffic; it does not make the path impossible). The second '
-    + 'figure removes every enforcement system from the graph first. A person held in two systems counts twice.',
+  '**Records reachable from third parties** sums `records` over every system that some vendor holds in its foothold or '
+    + 'reaches from it over one or more links of any kind, gateways included (a gateway filters traffic; it does not make '
+    + 'the path impossible). The second figure removes every enforcement system from the graph first (a gateway a vendor '
+    + 'supplies is held, not passed). A person held in two systems counts twice, so the largest single system is given too, '
+    + 'as a lower bound.',
 ];
 
 function selectorText(selector: Selector | undefined): string {

@@ -20,14 +20,17 @@ function cutLines(input: AuditReportInput): string[] {
   if (result.remediations.length === 0) return ['No policy rule has a violation, so there is nothing to cut.'];
   const lines = [
     'For each policy rule with violations, the smallest set of links whose removal, or whose routing through an allowed '
-      + 'gateway (list it in the link\'s `via`), closes every violation of the rule. The minimum is exact (max-flow); a '
-      + 'bidirectional link counts once.',
+      + 'gateway (list it in the link\'s `via`), closes every violation of the rule. The minimum is exact (max-flow) where no '
+      + 'path start is also a target; where one is (a supplier\'s own system inside a sensitive zone, or a rule whose `from` '
+      + 'and `to` overlap), the cut closes every violation but may not be the smallest, and says so. A bidirectional link '
+      + 'counts once. A supply edge is never cut: no change to the network removes a supplier\'s hold on its own product.',
   ];
   for (const remediation of result.remediations) {
     const rule = register.config.segmentation.find((r) => r.id === remediation.rule);
     lines.push('', `#### Policy ${md(remediation.rule)}`, '');
     if (rule?.description !== undefined) lines.push(`${md(rule.description)}.`, '');
-    lines.push(`Cutting ${plural(remediation.cut.length, 'link')} closes ${remediation.closes === 1 ? 'its only violation' : `all ${plural(remediation.closes, 'violation')}`}:`, '');
+    lines.push(`Cutting ${plural(remediation.cut.length, 'link')} closes ${remediation.closes === 1 ? 'its only violation' : `all ${plural(remediation.closes, 'violation')}`}`
+      + `${remediation.exact ? ' (exact minimum)' : ' (not exact: a path start is also a target, so a smaller set may exist)'}:`, '');
     for (const id of remediation.cut) {
       const l = context.graph.linkIndex.get(id);
       const link = l === undefined ? undefined : context.graph.links[l];

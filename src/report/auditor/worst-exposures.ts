@@ -45,7 +45,8 @@ export function rankedExposures(register: Register, findings: readonly Finding[]
   for (const finding of findings) {
     if (finding.rule !== 'unsegmented-path' || finding.status !== 'open' || finding.subjects.length < 3) continue;
     const [policy, source, zone] = finding.subjects;
-    all.push({ finding, policy, source, zone, hops: finding.links?.length ?? 0 });
+    // Supply hops are shown, not counted (SPEC §2.2).
+    all.push({ finding, policy, source, zone, hops: (finding.links?.length ?? 0) - (finding.supplyHops ?? 0) });
   }
   all.sort((a, b) => compareExposures(register, a, b));
   const seen = new Set<string>();

@@ -18,6 +18,8 @@ export const unsegmentedPath: Rule = {
     severityText: "the policy rule's severity (built-in low-trust-to-sensitive: critical; user rules: high unless set)",
     description: 'For each segmentation rule, a source matching `from` reaches a node matching `to` in some zone over one or more '
       + 'links of any kind, without passing an allowed gateway (a node in `allow_via`, or a link that lists one in `via`). '
+      + 'A vendor source also starts from its foothold (the systems it supplies, and for a fourth party the vendors it serves '
+      + 'and theirs), towards targets outside that foothold; the supply chain alone is never a path. '
       + 'The built-in rule low-trust-to-sensitive takes every trust ≤ 1 node as a source, every trust ≥ 3 node as a target and '
       + 'every enforcement system as a gateway. The witness is a shortest path, ties broken by the smallest id at each step.',
     fix: 'Remove the link, or route it through an allowed gateway (list the gateway in the link\'s `via`). The remediation section '
@@ -33,8 +35,12 @@ export const unsegmentedPath: Rule = {
         const source = graph.nodeIds[violation.source];
         const path = violation.pathNodes.map((v) => graph.nodeIds[v]);
         const links = violation.pathLinks.map((l) => graph.links[l]);
+        const supplyIds = violation.supplyEdges.map((e) => graph.supply.ids[e]);
         const target = path[path.length - 1];
         const hops = links.length;
+        // SPEC §2.2: the supply hops are shown but not counted, and the location is the first LINK's.
+        const held = supplyIds.length === 0 ? ''
+          : `, which holds ${path[supplyIds.length]} through its supply chain (${supplyHopsText(path, supplyIds.length)}),`;
         const sourceZone = graph.nodeZone[violation.source];
         const gatewayText = rule.builtin || rule.allow_via.length === 0 ? 'with no gateway' : 'without an allowed gateway';
         findings.push({
@@ -42,12 +48,13 @@ export const unsegmentedPath: Rule = {
           rule: 'unsegmented-path',
           severity: rule.severity,
           title: `${source} (${zoneLabel(register, sourceZone)}) reaches ${zoneLabel(register, violation.zone)} ${gatewayText}`,
-          message: `A compromise of ${describeNode(register, source)} reaches ${target} in ${zoneLabel(register, violation.zone)} in `
+          message: `A compromise of ${describeNode(register, source)}${held} reaches ${target} in ${zoneLabel(register, violation.zone)} in `
             + `${plural(hops, 'hop')}: ${path.join(' → ')}. Policy ${rule.id}${rule.description ? ` (${rule.description})` : ''} `
             + `forbids it. Cut or gate ${links[0].id}${result.cut.length > 0 ? `, or apply the rule's minimum cut of ${plural(result.cut.length, 'link')}` : ''}.`,
           subjects: [rule.id, source, violation.zone],
           path,
-          links: links.map((l) => l.id),
+          links: [...supplyIds, ...links.map((l) => l.id)],
+          ...(supplyIds.length === 0 ? {} : { supplyHops: supplyIds.length }),
           location: links[0].loc,
         });
       }
@@ -55,6 +62,11 @@ export const unsegmentedPath: Rule = {
     return findings;
   },
 };
+
+/** `acme supplies hr-tool; cloudco supplies acme`: the first `count` hops of a witness, in words. */
+function supplyHopsText(path: readonly string[], count: number): string {
+  return path.slice(0, count).map((supplier, i) => `${supplier} supplies ${path[i + 1]}`).join(', ');
+}
 
 function describeNode(register: Register, id: string): string {
   const node = register.systems.get(id) ?? register.vendors.get(id);

@@ -11,7 +11,8 @@ function run(register: Register, ruleId: string) {
   return {
     violations: result.violations.map((v) => ({
       source: graph.nodeIds[v.source], zone: v.zone,
-      path: v.pathNodes.map((n) => graph.nodeIds[n]), links: v.pathLinks.map((l) => graph.links[l].id),
+      path: v.pathNodes.map((n) => graph.nodeIds[n]),
+      links: [...v.supplyEdges.map((e) => graph.supply.ids[e]), ...v.pathLinks.map((l) => graph.links[l].id)],
     })),
     cut: result.cut.map((l) => graph.links[l].id),
   };
@@ -43,8 +44,9 @@ describe('findUnsegmentedPaths', () => {
     expect(result.violations).toEqual([
       { source: 'internet', zone: 'admin', path: ['internet', 'parking-app', 'fs-01', 'ad-dc'],
         links: ['internet-to-parking-app', 'parking-app-to-fs-01-445', 'fs-01-to-ad-dc-389'] },
+      // parkco supplies parking-app, so its witness starts there: the supply hop is shown, not counted.
       { source: 'parkco', zone: 'admin', path: ['parkco', 'parking-app', 'fs-01', 'ad-dc'],
-        links: ['parkco-to-parking-app', 'parking-app-to-fs-01-445', 'fs-01-to-ad-dc-389'] },
+        links: ['parkco-supplies-parking-app', 'parking-app-to-fs-01-445', 'fs-01-to-ad-dc-389'] },
       { source: 'parking-app', zone: 'admin', path: ['parking-app', 'fs-01', 'ad-dc'],
         links: ['parking-app-to-fs-01-445', 'fs-01-to-ad-dc-389'] },
     ]);

@@ -69,6 +69,27 @@ describe('records reachable from third parties', () => {
       links: [{ from: 'v1', to: 's' }, { from: 'v2', to: 's' }, { from: 's', to: 't' }],
     });
     expect(recordsReachableFromVendors(register, buildAttackGraph(register)))
-      .toEqual({ systems: 2, records: 17, ungatedSystems: 2, ungatedRecords: 17, vendors: 2 });
+      .toEqual({
+        systems: 2, records: 17, ungatedSystems: 2, ungatedRecords: 17, vendors: 2, heldSystems: 0, heldRecords: 0,
+        largestRecords: 10, largestUngatedRecords: 10,
+      });
+  });
+
+  it('counts what a vendor holds through its supply chain, with no link, and a supplied gateway as held rather than passed', () => {
+    const register = makeRegister({
+      zones: [{ id: 'z', trust: 3 }],
+      vendors: [{ id: 'host' }, { id: 'cloud' }, { id: 'idle' }],
+      systems: [
+        { id: 'hr', zone: 'z', records: 243000, vendor: 'host' },
+        { id: 'fw', zone: 'z', kind: 'firewall', vendor: 'host' },
+        { id: 'behind', zone: 'z', records: 5 },
+        { id: 'closed', zone: 'z', records: 99, vendor: 'idle', vendor_access: false },
+      ],
+      links: [{ from: 'fw', to: 'behind' }],
+    });
+    expect(recordsReachableFromVendors(register, buildAttackGraph(register))).toEqual({
+      systems: 3, records: 243005, ungatedSystems: 3, ungatedRecords: 243005, vendors: 3, heldSystems: 2, heldRecords: 243000,
+      largestRecords: 243000, largestUngatedRecords: 243000,
+    });
   });
 });

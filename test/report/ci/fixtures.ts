@@ -108,7 +108,7 @@ export function plainResult(): ScanResult {
     organization: 'Ville de Kerbrest',
     register: { root: 'register', files: 9, zones: 7, vendors: 12, systems: 40, links: 85 },
     findings: list,
-    remediations: [{ rule: 'low-trust-to-sensitive', cut: ['fs-01-to-ad-dc-389'], closes: 4 }],
+    remediations: [{ rule: 'low-trust-to-sensitive', cut: ['fs-01-to-ad-dc-389'], closes: 4, exact: true }],
     summary: { critical: 2, high: 2, medium: 1, low: 2, info: 0, accepted: 1 },
   };
 }

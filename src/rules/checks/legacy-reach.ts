@@ -1,0 +1,88 @@
+// Who can reach a legacy system, for legacy-exposed (SPEC §3.1): `internet` or any other node of trust ≤ 1, over one
+// or more links; or a node F of the foothold of a trust-≤1 vendor V (foothold.ts), F ≠ V, when the system is not in
+// V's foothold (a vendor patching its own product is not an exposure; its product reaching someone else's is).
+//
+// Three searches:
+// - the low-trust nodes themselves: the two-nearest-origins BFS of reachability.ts, O(V + E);
+// - the footholds of vendors that serve no other vendor (their foothold is their own supply group, foothold.ts):
+//   one BFS keeping the two nearest distinct groups, so "reached from a group other than the system's own" is read
+//   per node, O(V + E);
+// - a fourth party, whose foothold spans several groups: one BFS from its foothold, O(V + E) each. Registers have few.
+
+import type { AttackGraph } from '../../graph/attack-graph.js';
+import { bfsDistances } from '../../graph/bfs-distances.js';
+import { FootholdFinder, supplyGroups } from '../../graph/foothold.js';
+import { distanceExcluding, nearestTwoOrigins, originExcluding } from '../../graph/nearest-origins.js';
+import { reachableFrom } from '../../graph/reachability.js';
+import { INTERNET_NODE } from '../../register/types.js';
+
+export interface LegacyReach {
+  /** The nearest low-trust node, or foothold node, that reaches the system. */
+  from: number;
+  /** The vendor whose foothold `from` belongs to, when it is not a low-trust node itself. */
+  supplier?: number;
+  /** Links from `from`. */
+  distance: number;
+}
+
+/**
+ * For each of `systems` that some low-trust start reaches: how. Prefers a low-trust node; among footholds, a group
+ * search's answer, then a fourth party's for what is still unreached.
+ */
+export function legacyReach(graph: AttackGraph, systems: readonly number[]): Map<number, LegacyReach> {
+  const out = new Map<number, LegacyReach>();
+  const sources: number[] = [];
+  for (let v = 0; v < graph.nodeCount; v++) {
+    if (graph.nodeIds[v] === INTERNET_NODE || graph.nodeTrust[v] <= 1) sources.push(v);
+  }
+  const reach = reachableFrom(graph, sources);
+  for (const v of systems) {
+    if (reach.reachedFromOther[v] === 1) out.set(v, { from: reach.nearestOtherSource[v], distance: reach.distanceFromOther[v] });
+  }
+  if (out.size === systems.length || graph.supply.count === 0) return out;
+
+  const finder = new FootholdFinder(graph);
+  const groups = supplyGroups(graph);
+  const groupMembers: number[] = [];
+  const fourthParties: number[] = [];
+  for (let v = 0; v < graph.nodeCount; v++) {
+    if (graph.nodeType[v] !== 'vendor' || graph.nodeTrust[v] > 1 || finder.suppliesNothing(v)) continue;
+    const foothold = finder.footholdOf(v);
+    if (foothold.some((m) => m !== v && graph.nodeType[m] === 'vendor')) fourthParties.push(v);
+    else for (const m of foothold) if (m !== v) groupMembers.push(m);
+  }
+  const note = (v: number, how: LegacyReach) => {
+    if (!out.has(v)) out.set(v, how);
+  };
+  if (groupMembers.length > 0) {
+    const nearest = nearestTwoOrigins(graph, groupMembers, 'forward', undefined, groups);
+    for (const v of systems) {
+      const distance = distanceExcluding(nearest, v, groups[v]);
+      if (distance < 1) continue;
+      // The labels are supply groups, so the start named is the supplier's foothold as a whole.
+      const supplier = originExcluding(nearest, v, groups[v]);
+      note(v, { from: supplier, supplier, distance });
+    }
+  }
+  for (const vendor of fourthParties) {
+    // A fourth party can only add systems no one reaches yet (it never shortens a low-trust node's own path).
+    if (systems.every((v) => out.has(v))) break;
+    const foothold = finder.footholdOf(vendor);
+    const inFoothold = new Set(foothold);
+    const firstSteps: number[] = [];
+    for (const m of foothold) {
+      // A member held through another low-trust vendor g is searched from as part of g's foothold (the group search,
+      // or g's own turn here), which excludes less (g's foothold lies inside this one): only this vendor's own systems
+      // and what it holds through vendors of higher trust are new starts.
+      const holder = groups[m] === m ? m : groups[m];
+      if (m === vendor || (holder !== vendor && graph.nodeTrust[holder] <= 1)) continue;
+      for (let i = graph.outStart[m]; i < graph.outStart[m + 1]; i++) firstSteps.push(graph.arcTo[graph.outArcs[i]]);
+    }
+    if (firstSteps.length === 0) continue;
+    const distance = bfsDistances(graph, firstSteps, 'forward', undefined, 1);
+    for (const v of systems) {
+      if (distance[v] >= 1 && !inFoothold.has(v)) note(v, { from: vendor, supplier: vendor, distance: distance[v] });
+    }
+  }
+  return out;
+}
