@@ -175,6 +175,22 @@ describe('the gate of docs/ci.md against attacks (each exits 1 and names its cat
     expect(scan.findings.filter((f) => f.change === 'new' && f.severity !== 'low')).toEqual([]);
   });
 
+  it("a new system the vendor runs, linked into admin: the vendor's foothold reaches further (SPEC §2.2, §4.1)", () => {
+    // zz-kiosk sits in services (trust 2), so it is no source of its own: only parkco's foothold makes its new link
+    // risky, and parkco's known (source, zone) finding now has a shorter witness through the new supply edge.
+    const top = pullRequest((t) => {
+      append(t, 'systems/services.yaml', '\n  - id: zz-kiosk\n    name: kiosk\n    zone: services\n    vendor: parkco\n');
+      append(t, 'vendors/parkco.yaml', cleanLink('zz-kiosk', 'ad-dc'));
+    });
+    expectBlocked(top, /(worsened|New risky link)/);
+    const scan = gateJson(top);
+    expect(scan.comparison.new_risky_links.map((l) => l.id)).toContain('zz-kiosk-to-ad-dc-636');
+    expect(scan.comparison.worsened).toContainEqual(expect.objectContaining({
+      id: 'unsegmented-path:low-trust-to-sensitive:parkco:admin',
+      links: expect.arrayContaining(['parkco-supplies-zz-kiosk', 'zz-kiosk-to-ad-dc-636']),
+    }));
+  });
+
   it('a known finding that escalates from medium to high', () => {
     const top = pullRequest((t) => edit(t, 'systems/services.yaml', (text) => text.replace(
       /(- id: library-db\n(?: {4}.*\n)*? {4}data: )confidential/, '$1restricted',
