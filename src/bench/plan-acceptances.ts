@@ -1,5 +1,6 @@
 // The risk-acceptance register of a synthetic register: acceptances of planted findings (so they are known to
-// exist), one that has expired, one whose finding no longer exists, and at larger sizes a wildcard one.
+// exist), one that has expired, one that runs longer than review allows, one whose finding no longer exists, and at
+// larger sizes a wildcard one.
 
 import { dateFromReference } from './calendar.js';
 import type { PlantedLinks } from './plan-links.js';
@@ -22,7 +23,8 @@ export function planAcceptances(
     { finding: `assessment-overdue:${vendors[plantedVendors.assessmentOverdue].id}`,
       reason: 'Questionnaire sent; vendor asked for an extension.', approved_by: ciso, expires: dateFromReference(-67), ticket: 'SEC-1307' },
     { finding: 'plaintext-protocol:office-fax-01-to-servers-fs-01-21',
-      reason: 'Fax-to-share gateway kept until the last paper workflow is retired.', approved_by: cio, expires: dateFromReference(200) },
+      // Past review.acceptance_max_days (365): acceptance-too-long.
+      reason: 'Fax-to-share gateway kept until the last paper workflow is retired.', approved_by: cio, expires: dateFromReference(540) },
     { finding: `vendor-remote-access:${plantedLinks.directRemoteAccess[0]}`,
       reason: 'Vendor cannot support MFA before its next major release; access is logged.', approved_by: ciso, expires: dateFromReference(40),
       ticket: 'SEC-1450' },

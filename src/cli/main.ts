@@ -33,7 +33,6 @@ function commands(): Command[] {
   return [
     validateCommand(), scanCommand(), baselineCommand(), reportCommand(), pathCommand(), blastRadiusCommand(),
     impactCommand(), graphCommand(), rulesCommand(), initCommand(), addCommand(), acceptCommand(), importCommand(),
-    exportCommand(), importCommand(),
     exportCommand(),
   ];
 }

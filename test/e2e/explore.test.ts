@@ -145,8 +145,8 @@ describe('sidedoor impact', () => {
 describe('sidedoor rules', () => {
   const ids = RULES.map((r) => r.meta.id);
 
-  it('lists all 19 rules in every format', () => {
-    expect(ids).toHaveLength(19);
+  it('lists all 20 rules in every format', () => {
+    expect(ids).toHaveLength(20);
     const table = runCli(['rules'], { cwd: '/' });
     expect(table.code).toBe(0);
     for (const id of ids) expect(table.stdout).toContain(id);
@@ -154,7 +154,7 @@ describe('sidedoor rules', () => {
     expect(doc.rules.map((r: { id: string }) => r.id)).toEqual(ids);
     expect(doc.policies).toBeUndefined();
     const markdown = runCli(['rules', '--format', 'markdown'], { cwd: '/' }).stdout;
-    expect(markdown.split('\n').filter((l) => l.startsWith('| `'))).toHaveLength(19);
+    expect(markdown.split('\n').filter((l) => l.startsWith('| `'))).toHaveLength(20);
   });
 
   it('shows the register\'s overrides and policy when run inside it', () => {
@@ -168,7 +168,7 @@ describe('sidedoor rules', () => {
     const dir = writeTree({ 'sidedoor.yaml': 'version: 1\nbogus: 1\n' });
     const run = runCli(['rules', '--format', 'json'], { cwd: dir });
     expect(run.code).toBe(0);
-    expect(JSON.parse(run.stdout).rules).toHaveLength(19);
+    expect(JSON.parse(run.stdout).rules).toHaveLength(20);
     expect(run.stderr).toMatch(/does not load, so its overrides are not shown/);
     expect(runCli(['rules', '--register', dir]).code).toBe(2);
   });

@@ -24,17 +24,17 @@ import { cellsPerRow, markdown } from '../report/ci/markdown-it.js';
 const metas = RULES.map((r) => r.meta);
 
 describe('rules catalogue', () => {
-  it('lists all 19 rules in catalogue order, with their controls', () => {
+  it('lists all 20 rules in catalogue order, with their controls', () => {
     const json = rulesJson(ruleCatalogue(metas)) as { rules: { id: string; iso27001: string[]; nis2: string[] }[]; policies?: unknown };
     expect(json.rules.map((r) => r.id)).toEqual(metas.map((m) => m.id));
-    expect(json.rules).toHaveLength(19);
+    expect(json.rules).toHaveLength(20);
     expect(json.rules.every((r) => r.iso27001.length > 0 && r.nis2.length > 0)).toBe(true);
     expect(json.policies).toBeUndefined();
   });
 
   it('renders as a markdown table with one row per rule and six cells in each', () => {
     const html = markdown.render(rulesMarkdown(ruleCatalogue(metas)));
-    expect(cellsPerRow(html)).toEqual(new Array(20).fill(6));
+    expect(cellsPerRow(html)).toEqual(new Array(21).fill(6));
     for (const meta of metas) expect(html).toContain(`<code>${meta.id}</code>`);
   });
 

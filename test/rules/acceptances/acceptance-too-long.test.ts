@@ -22,7 +22,7 @@ const acceptance = (finding: string, expires: string): Acceptance => ({
 function scan(acceptances: Acceptance[], maxDays?: number) {
   const register = makeRegister({
     zones: [{ id: 'lan', trust: 2 }],
-    systems: [{ id: 'a', zone: 'lan', criticality: 'high' }],
+    systems: [{ id: 'a', zone: 'lan', criticality: 'high', controls: { backups: true } }],
     acceptances,
   });
   if (maxDays !== undefined) register.config.review.acceptance_max_days = maxDays;
@@ -48,8 +48,8 @@ describe('acceptance-too-long', () => {
     const finding = findings[0];
     expect(finding.severity).toBe('medium');
     expect(finding.location).toEqual({ file: 'acceptances.yaml', line: 6, column: 14 });
-    expect(finding.title).toBe('Acceptance of missing-owner:a runs 3653 days, past the 365-day limit');
-    expect(finding.message).toBe('The acceptance of missing-owner:a approved by ciso runs until 2036-12-06, 3653 days from today, '
+    expect(finding.title).toBe('Acceptance of missing-owner:a runs 3,653 days, past the 365-day limit');
+    expect(finding.message).toBe('The acceptance of missing-owner:a approved by ciso runs until 2036-12-06, 3,653 days from today, '
       + 'more than the 365 days that review.acceptance_max_days allows. It still applies until then. '
       + 'Shorten it to 2027-12-06 at the latest and renew it when it expires.');
   });
@@ -93,7 +93,7 @@ describe('through the built CLI', () => {
   it('scan reports a ten-year acceptance, rules lists the rule, validate locates a `*:` pattern', () => {
     const dir = writeTree({
       'sidedoor.yaml': 'version: 1\n',
-      'r.yaml': 'zones:\n  - { id: lan, trust: 2 }\nsystems:\n  - { id: a, name: A, zone: lan, criticality: high }\n'
+      'r.yaml': 'zones:\n  - { id: lan, trust: 2 }\nsystems:\n  - { id: a, name: A, zone: lan, criticality: high, controls: { backups: true } }\n'
         + 'acceptances:\n  - { finding: "missing-owner:a", reason: known, approved_by: ciso, expires: 2036-12-01 }\n',
     });
     const scanned = runCli(['scan', '--register', dir, '--no-cache', '--today', TODAY, '--format', 'json']);
