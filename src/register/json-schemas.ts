@@ -21,14 +21,14 @@ export function generateJsonSchemas(): GeneratedSchema[] {
   });
 }
 
-type JsonNode = { [key: string]: unknown };
+export type JsonNode = { [key: string]: unknown };
 
-function isNode(value: unknown): value is JsonNode {
+export function isNode(value: unknown): value is JsonNode {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** The fixed values a schema allows (`enum`, `const`, or a union of them), or none when it allows others too. */
-function fixedValues(node: JsonNode): unknown[] | undefined {
+export function fixedValues(node: JsonNode): unknown[] | undefined {
   if (Array.isArray(node.enum)) return node.enum;
   if ('const' in node) return [node.const];
   if (Array.isArray(node.anyOf)) {

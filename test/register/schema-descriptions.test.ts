@@ -5,21 +5,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { fixedValues, isNode, type JsonNode as Node } from '../../src/register/json-schemas.js';
 import { REPO_ROOT } from '../helpers/run-cli.js';
 
-type Node = { [key: string]: unknown };
-const isNode = (value: unknown): value is Node => typeof value === 'object' && value !== null && !Array.isArray(value);
-
-/** The values a schema is limited to (enum, const, or a union of them), or undefined. */
-function fixedValues(node: Node): unknown[] | undefined {
-  if (Array.isArray(node.enum)) return node.enum;
-  if ('const' in node) return [node.const];
-  if (Array.isArray(node.anyOf)) {
-    const parts = node.anyOf.map((part) => (isNode(part) ? fixedValues(part) : undefined));
-    return parts.every((part) => part !== undefined) ? parts.flat() : undefined;
-  }
-  return undefined;
-}
 
 /** Every property schema below `node`, with its path: `properties.links.items.properties.auth`… */
 function properties(node: unknown, path: string, out: { path: string; schema: Node }[] = []) {

@@ -8,30 +8,9 @@ import { buildAttackGraph } from '../../../src/graph/attack-graph.js';
 import { FootholdFinder, footholdOf } from '../../../src/graph/foothold.js';
 import { findUnsegmentedPaths } from '../../../src/graph/unsegmented-paths.js';
 import { makeRegister } from '../../helpers/make-register.js';
-import type { RegisterInput } from '../../helpers/make-register.js';
 import { subsetsOfSize } from '../segmentation/oracle.js';
-import { registerInputArb } from '../segmentation/random-register.js';
+import { supplyRegisterArb } from './random-supply-register.js';
 import { oracleFoothold, oracleFootholdRule, oracleSupplyChain, oracleSupplyEdges } from './supply-oracle.js';
-
-/** Random registers with a supply layer: each system may name a vendor, each vendor may list subprocessors. */
-const supplyRegisterArb: fc.Arbitrary<RegisterInput> = fc.tuple(
-  registerInputArb({ minNodes: 3 }),
-  fc.array(fc.record({ pick: fc.nat(6), access: fc.integer({ min: 1, max: 5 }).map((x) => x !== 1) }), { minLength: 8, maxLength: 8 }),
-  fc.array(fc.uniqueArray(fc.nat(7), { maxLength: 3 }), { minLength: 8, maxLength: 8 }),
-).map(([input, picks, subs]) => {
-  const vendorIds = (input.vendors ?? []).map((v) => v.id);
-  if (vendorIds.length === 0) return input;
-  return {
-    ...input,
-    systems: (input.systems ?? []).map((s, i) => {
-      const pick = picks[i].pick % (vendorIds.length + 1);
-      return pick === vendorIds.length ? s : { ...s, vendor: vendorIds[pick], vendor_access: picks[i].access };
-    }),
-    vendors: (input.vendors ?? []).map((v, i) => ({
-      ...v, subprocessors: subs[i].map((k) => vendorIds[k % vendorIds.length]).filter((id) => id !== v.id),
-    })),
-  };
-});
 
 describe('footholds against brute force', () => {
   it('holds exactly what supply edges alone reach, with the smallest shortest supply chain to each member', () => {

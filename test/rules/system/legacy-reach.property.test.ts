@@ -7,27 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { buildAttackGraph } from '../../../src/graph/attack-graph.js';
 import { legacyReach } from '../../../src/rules/checks/legacy-reach.js';
 import { makeRegister } from '../../helpers/make-register.js';
-import type { RegisterInput } from '../../helpers/make-register.js';
 import { distancesFrom, nodeIds, oracleArcs } from '../../graph/segmentation/oracle.js';
-import { registerInputArb } from '../../graph/segmentation/random-register.js';
+import { supplyRegisterArb } from '../../graph/supply/random-supply-register.js';
 import { oracleFoothold } from '../../graph/supply/supply-oracle.js';
-
-const supplyRegisterArb: fc.Arbitrary<RegisterInput> = fc.tuple(
-  registerInputArb({ minNodes: 3 }),
-  fc.array(fc.record({ pick: fc.nat(6), access: fc.integer({ min: 1, max: 5 }).map((x) => x !== 1) }), { minLength: 8, maxLength: 8 }),
-  fc.array(fc.uniqueArray(fc.nat(7), { maxLength: 3 }), { minLength: 8, maxLength: 8 }),
-).map(([input, picks, subs]) => {
-  const vendorIds = (input.vendors ?? []).map((v) => v.id);
-  if (vendorIds.length === 0) return input;
-  return {
-    ...input,
-    systems: (input.systems ?? []).map((s, i) => {
-      const pick = picks[i].pick % (vendorIds.length + 1);
-      return pick === vendorIds.length ? s : { ...s, vendor: vendorIds[pick], vendor_access: picks[i].access };
-    }),
-    vendors: (input.vendors ?? []).map((v, i) => ({ ...v, subprocessors: subs[i].map((k) => vendorIds[k % vendorIds.length]).filter((id) => id !== v.id) })),
-  };
-});
 
 describe('legacyReach against brute force', () => {
   it('finds exactly the systems a low-trust node or a low-trust vendor\'s foothold exposes', () => {
