@@ -22,6 +22,36 @@ export const ACCEPTANCE_CONTROLS = {
   nis2: [NIS2.effectiveness],
 };
 
+/**
+ * One acceptance per `finding` pattern among those that `keep` selects, since the finding id names the pattern alone.
+ * Which one speaks for the pattern must not depend on file order (SPEC §1.1): the one that runs latest, then by
+ * approver, reason and ticket, and only for identical text by its place.
+ */
+export function onePerPattern(acceptances: readonly Acceptance[], keep: (acceptance: Acceptance) => boolean): Acceptance[] {
+  const chosen = new Map<string, Acceptance>();
+  for (const acceptance of acceptances) {
+    if (!keep(acceptance)) continue;
+    const current = chosen.get(acceptance.finding);
+    if (current === undefined || speaksBefore(acceptance, current)) chosen.set(acceptance.finding, acceptance);
+  }
+  return [...chosen.values()];
+}
+
+function speaksBefore(a: Acceptance, b: Acceptance): boolean {
+  const keys = (x: Acceptance): (string | number)[] => [
+    x.expires, x.approved_by, x.reason, x.ticket ?? '', x.loc.file, -x.loc.line, -x.loc.column,
+  ];
+  const ka = keys(a);
+  const kb = keys(b);
+  for (let i = 0; i < ka.length; i++) {
+    if (ka[i] === kb[i]) continue;
+    // Later expiry first; then the smaller text; then the earlier place (lines negated above, so larger is earlier).
+    if (i === 0) return ka[i] > kb[i];
+    return typeof ka[i] === 'number' ? ka[i] > kb[i] : ka[i] < kb[i];
+  }
+  return false;
+}
+
 export const acceptanceExpired: Rule = {
   meta: {
     id: 'acceptance-expired',
@@ -36,12 +66,8 @@ export const acceptanceExpired: Rule = {
   },
   check(context) {
     const findings: RawFinding[] = [];
-    const seen = new Set<string>();
-    for (const acceptance of context.register.acceptances) {
-      if (!isExpired(acceptance, context.today)) continue;
+    for (const acceptance of onePerPattern(context.register.acceptances, (a) => isExpired(a, context.today))) {
       const id = findingId('acceptance-expired', [acceptance.finding]);
-      if (seen.has(id)) continue;
-      seen.add(id);
       const days = daysBetween(acceptance.expires, context.today);
       findings.push({
         id, rule: 'acceptance-expired', severity: 'medium',
@@ -70,13 +96,10 @@ export const acceptanceUnused: Rule = {
   },
   check(context) {
     const findings: RawFinding[] = [];
-    const seen = new Set<string>();
     const used = usedAcceptances(context);
-    for (const acceptance of context.register.acceptances) {
-      if (isExpired(acceptance, context.today) || used.has(acceptance)) continue;
+    const unused = (a: Acceptance) => !isExpired(a, context.today) && !used.has(a);
+    for (const acceptance of onePerPattern(context.register.acceptances, unused)) {
       const id = findingId('acceptance-unused', [acceptance.finding]);
-      if (seen.has(id)) continue;
-      seen.add(id);
       findings.push({
         id, rule: 'acceptance-unused', severity: 'low',
         title: `Acceptance of ${acceptance.finding} matches no finding`,

@@ -8,7 +8,8 @@ import { findingId } from '../../findings/types.js';
 import { addDays } from '../../util/calendar.js';
 import type { Rule } from '../types.js';
 import { daysBetween, plural } from '../node-facts.js';
-import { ACCEPTANCE_CONTROLS } from './acceptance-rules.js';
+import { ACCEPTANCE_CONTROLS, onePerPattern } from './acceptance-rules.js';
+import type { Acceptance } from '../../register/types.js';
 
 export const acceptanceTooLong: Rule = {
   meta: {
@@ -24,14 +25,11 @@ export const acceptanceTooLong: Rule = {
   },
   check(context) {
     const findings: RawFinding[] = [];
-    const seen = new Set<string>();
     const maxDays = context.register.config.review.acceptance_max_days;
-    for (const acceptance of context.register.acceptances) {
+    const tooLong = (a: Acceptance) => daysBetween(context.today, a.expires) > maxDays;
+    for (const acceptance of onePerPattern(context.register.acceptances, tooLong)) {
       const days = daysBetween(context.today, acceptance.expires);
-      if (days <= maxDays) continue;
       const id = findingId('acceptance-too-long', [acceptance.finding]);
-      if (seen.has(id)) continue;
-      seen.add(id);
       findings.push({
         id, rule: 'acceptance-too-long', severity: 'medium',
         title: `Acceptance of ${acceptance.finding} runs ${plural(days, 'day')}, past the ${maxDays}-day limit`,
