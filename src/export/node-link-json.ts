@@ -14,7 +14,7 @@ import { DEFAULT_FOCUS_DEPTH } from './neighbourhood.js';
 import { linkAttributes, nodeAttributes, type AttributeValue, type Attributes, supplyEdgeAttributes } from './attributes.js';
 import type { ExportOptions } from './options.js';
 import { selectSubgraph } from './selection.js';
-import { jsonDocument } from '../report/terminal-text.js';
+import { jsonDocument } from '../util/json-document.js';
 
 type JsonRecord = Map<string, AttributeValue>;
 

@@ -20,7 +20,7 @@ import type { Link, LinkKind, Register } from '../register/types.js';
 import { linkAttributes, nodeAttributes, type AttributeValue, supplyEdgeAttributes } from './attributes.js';
 import type { ExportOptions } from './options.js';
 import { selectSubgraph } from './selection.js';
-import { jsonDocument } from '../report/terminal-text.js';
+import { jsonDocument } from '../util/json-document.js';
 
 export const OPENGRAPH_SOURCE_KIND = 'Sidedoor';
 

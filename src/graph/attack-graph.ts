@@ -9,6 +9,7 @@
 //
 // Cost: O(V log V + E log E) to build (two sorts), O(V + E) memory.
 
+import { compareIds } from '../util/compare-ids.js';
 import type { Link, Register, Trust } from '../register/types.js';
 import { INTERNET_NODE, INTERNET_ZONE } from '../register/types.js';
 
@@ -165,7 +166,5 @@ function csr(n: number, m: number, key: Int32Array, other: Int32Array, link: Int
   return [start, arcs];
 }
 
-/** Plain code-unit comparison: locale-independent, so output never depends on the machine. */
-export function compareIds(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
+// Re-exported for the graph's many users; the function itself lives below the register (src/util).
+export { compareIds };

@@ -19,7 +19,7 @@ import { didYouMean } from './suggest.js';
 import { UncheckedReferences } from './unparsed-files.js';
 import { sortDiagnostics } from './sort-diagnostics.js';
 import { FieldLocations } from './field-locations.js';
-import { compareIds } from '../graph/attack-graph.js';
+import { compareIds } from '../util/compare-ids.js';
 
 export interface BuildResult {
   /** Present when there is no error (warnings allowed). */

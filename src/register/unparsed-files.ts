@@ -15,7 +15,7 @@
 import { ENTITY_KEYS } from './schema.js';
 import type { EntityKey } from './schema.js';
 import type { Diagnostic } from './types.js';
-import { compareIds } from '../graph/attack-graph.js';
+import { compareIds } from '../util/compare-ids.js';
 import { plural } from '../util/plural.js';
 
 /** What a file that does not parse could have defined, read from its raw text. */

@@ -4,6 +4,8 @@
 // since a name spans one cell) and C1, DEL, the bidi controls and the line/paragraph separators is replaced by a
 // visible `\u{…}` escape, so the reader sees that something odd is there instead of having it acted on.
 
+import { jsonDocument } from '../util/json-document.js';
+
 // eslint-disable-next-line no-control-regex
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/g;
 
@@ -17,12 +19,6 @@ export function terminalBlock(value: string): string {
 }
 
 // eslint-disable-next-line no-control-regex
-const UNSAFE_IN_JSON = /[\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/g;
 
-/** A JSON document (two-space indent, final newline) that is safe to print: JSON.stringify already escapes C0
- * controls, and DEL, C1 controls, bidi controls and the line/paragraph separators are written as \u escapes too.
- * These characters can only occur inside strings, so the parsed value is unchanged. Every JSON format uses this. */
-export function jsonDocument(value: unknown): string {
-  const text = JSON.stringify(value, null, 2).replace(UNSAFE_IN_JSON, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
-  return `${text}\n`;
-}
+// Re-exported for the reporters; it lives in src/util so that the graph exporters need not import a reporter.
+export { jsonDocument };
