@@ -1,12 +1,11 @@
 // Calendar arithmetic for the authoring questions, in UTC so that no time zone shifts a day. Pure: "today" is passed in.
 
-import { dateParts } from '../util/calendar.js';
+import { dateParts, daysInMonth, isoDate } from '../util/calendar.js';
 
 export { addDays } from '../util/calendar.js';
 
 /** The same day one calendar year later; 29 February becomes 28 February. */
 export function addOneYear(date: string): string {
   const [year, month, day] = dateParts(date);
-  const lastDay = new Date(Date.UTC(year + 1, month, 0)).getUTCDate();
-  return new Date(Date.UTC(year + 1, month - 1, Math.min(day, lastDay))).toISOString().slice(0, 10);
+  return isoDate(year + 1, month, Math.min(day, daysInMonth(year + 1, month)));
 }

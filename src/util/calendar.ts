@@ -6,7 +6,14 @@
 
 export function addDays(date: string, days: number): string {
   const [year, month, day] = dateParts(date);
-  return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
+  return isoDate(year, month, day + days);
+}
+
+/** `YYYY-MM-DD` of a UTC day, overflowing days and months carried. Not Date.UTC: it reads years 0–99 as 1900–1999. */
+export function isoDate(year: number, month: number, day: number): string {
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day);
+  return date.toISOString().slice(0, 10);
 }
 
 export function dateParts(date: string): [number, number, number] {
@@ -34,6 +41,8 @@ export function isCalendarDate(value: string): boolean {
   return calendarDateProblem(value) === undefined;
 }
 
-function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+/** Gregorian, proleptic: year 0 and 2000 are leap years, 1900 is not. */
+export function daysInMonth(year: number, month: number): number {
+  if (month !== 2) return [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
 }
