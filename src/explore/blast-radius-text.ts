@@ -5,6 +5,7 @@ import { terminalText } from '../report/terminal-text.js';
 import type { BlastRadius } from './blast-radius.js';
 import type { Paint } from './text-style.js';
 import { alignRows, plural } from './text-style.js';
+import { formatCount } from '../util/plural.js';
 
 const t = terminalText;
 
@@ -55,10 +56,6 @@ export function blastRadiusText(radius: BlastRadius, chalk: Paint): string {
   return `${out.join('\n')}\n`;
 }
 
-/** Thousands separated by commas, locale-independent. */
-export function formatCount(value: number): string {
-  return String(value).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-}
 
 export function blastRadiusJson(radius: BlastRadius): unknown {
   const { node } = radius;

@@ -3,6 +3,9 @@
 
 import type { Finding } from '../findings/types.js';
 import { plural, verb } from '../util/plural.js';
+import { supplyHopsText } from '../findings/supply-hops.js';
+
+export { supplyHopsText };
 
 /**
  * `v ⇒ a → b (v supplies a; links: a-to-b)` for path findings, undefined otherwise: a supply hop is drawn `⇒` and
@@ -23,10 +26,6 @@ export function witnessArrows(labels: readonly string[], supplyHops: number): st
   return labels.map((label, i) => (i === 0 ? label : `${i <= supplyHops ? ' ⇒ ' : ' → '}${label}`)).join('');
 }
 
-/** `v supplies a, a supplies b`: the first `supplyHops` steps of a witness, in words. */
-export function supplyHopsText(labels: readonly string[], supplyHops: number): string {
-  return labels.slice(0, supplyHops).map((label, i) => `${label} supplies ${labels[i + 1]}`).join(', ');
-}
 
 /** `3 systems go down: a, b, c` for availability findings (with `…` when the list was capped), undefined otherwise. */
 export function impactText(finding: Finding): string | undefined {

@@ -8,6 +8,7 @@ import type { Assessment, FindingSeverity, Level, ReviewSettings, SourceLocation
 import type { Rule } from '../types.js';
 import { daysBetween, plural, entityLabel } from '../node-facts.js';
 import { NIS2 } from '../controls.js';
+import { addDays } from '../../util/calendar.js';
 
 const RESULT_RANK: Record<Assessment['result'], number> = { pass: 0, conditional: 1, fail: 2 };
 
@@ -69,11 +70,6 @@ export function overdueAssessment(vendor: Vendor, review: ReviewSettings, today:
 }
 
 const TIER_SEVERITY: Record<Level, FindingSeverity> = { critical: 'high', high: 'high', medium: 'medium', low: 'low' };
-
-
-function addDays(date: string, count: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + count * 86_400_000).toISOString().slice(0, 10);
-}
 
 function describe(vendor: Vendor, overdue: OverdueAssessment): { title: string; message: string; location: SourceLocation } {
   const label = entityLabel(vendor);

@@ -3,6 +3,7 @@
 
 import type { RawFinding } from '../../findings/types.js';
 import { findingId } from '../../findings/types.js';
+import { supplyHopsText } from '../../findings/supply-hops.js';
 import type { Rule } from '../types.js';
 import { segmentationAnalysis } from '../segmentation-analysis.js';
 import { entityLabel, plural, zoneLabel } from '../node-facts.js';
@@ -63,10 +64,6 @@ export const unsegmentedPath: Rule = {
   },
 };
 
-/** `acme supplies hr-tool; cloudco supplies acme`: the first `count` hops of a witness, in words. */
-function supplyHopsText(path: readonly string[], count: number): string {
-  return path.slice(0, count).map((supplier, i) => `${supplier} supplies ${path[i + 1]}`).join(', ');
-}
 
 function describeNode(register: Register, id: string): string {
   const node = register.systems.get(id) ?? register.vendors.get(id);
