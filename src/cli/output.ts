@@ -13,8 +13,9 @@
 // over it would replace a device node with a plain file. A block device is refused: no report belongs on a disk.
 
 import { closeSync, constants, existsSync, fstatSync, lstatSync, openSync, readFileSync, realpathSync, statSync, writeSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { isDiscoveredPath } from '../git/register-tree-files.js';
+import { gitWorkTreeAround } from '../git/work-tree.js';
 import { toPosixPath } from '../util/posix-path.js';
 import { OwnershipError, replaceAtomically } from './atomic-replace.js';
 import { UsageError } from './errors.js';
@@ -98,19 +99,12 @@ interface Checkout {
   gitDir?: string;
 }
 
-/** The git work tree holding `dir`, found by looking for `.git` upwards (no git command runs). */
+/** The git work tree holding `dir` (no git command runs), or `dir` itself outside git. */
 function checkoutOf(dir: string): Checkout {
-  for (let at = dir; ; at = dirname(at)) {
-    const dotGit = join(at, '.git');
-    let info;
-    try {
-      info = lstatSync(dotGit);
-    } catch {
-      info = undefined;
-    }
-    if (info !== undefined) return { top: at, gitDir: info.isFile() ? pointedGitDir(at, dotGit) : undefined };
-    if (dirname(at) === at) return { top: dir };
-  }
+  const top = gitWorkTreeAround(dir);
+  if (top === undefined) return { top: dir };
+  const dotGit = join(top, '.git');
+  return { top, gitDir: lstatSync(dotGit).isFile() ? pointedGitDir(top, dotGit) : undefined };
 }
 
 /** `.git` as a file holds `gitdir: PATH`. */
