@@ -5,10 +5,11 @@
 import { ID_PATTERN } from '../register/schema.js';
 import type { ImportProblem } from './table.js';
 import { formatCellRef } from './table.js';
+import { foldAccents } from './normalize.js';
 import type { RowRecord } from './read-rows.js';
 
 export function slugId(text: string): string {
-  let s = text.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase()
+  let s = foldAccents(text)
     .replace(/[^a-z0-9._-]+/g, '-').replace(/-{2,}/g, '-').replace(/^[^a-z0-9]+|[^a-z0-9]+$/g, '');
   if (s.length > 64) s = s.slice(0, 64).replace(/[^a-z0-9]+$/, '');
   return s;
