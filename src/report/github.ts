@@ -15,7 +15,8 @@
 
 import type { RiskyLink, ScanResult } from '../findings/scan-result.js';
 import { SEVERITY_ORDER, severityRank, type Finding } from '../findings/types.js';
-import { changeSections, comparisonHeadline, failingText } from './change-sections.js';
+import { failingText } from './change-sections.js';
+import { changeSectionsMarkdown } from './change-sections-markdown.js';
 import { failsBuild, isAtOrAbove, riskyLinkFails } from './ci-gate.js';
 import { messageWithEvidence } from './finding-evidence.js';
 import { escapeMarkdownInline as md, escapeMarkdownTableCell as cell } from './markdown-escape.js';
@@ -165,24 +166,6 @@ function severityCounts(result: ScanResult, comparing: boolean): string[] {
   return lines;
 }
 
-function comparisonSections(result: ScanResult, options: ReporterOptions): string[] {
-  const comparison = result.comparison;
-  if (comparison === undefined) return [];
-  const lines = ['', md(comparisonHeadline(comparison))];
-  for (const section of changeSections(result, options.failOn, (loc) => `${repoRelativePath(options.uriBase, loc.file)}:${loc.line}`)) {
-    const counting = section.counts ? ' (counts against the change)' : '';
-    lines.push('', `### ${md(section.title)}: ${section.items.length}${counting}`, '');
-    if (section.items.length === 0) lines.push('None.');
-    for (const item of section.items.slice(0, SUMMARY_TABLE_LIMIT)) {
-      const severity = item.severity === undefined ? '' : `${item.fails ? `**${item.severity}**` : item.severity} `;
-      lines.push(`- ${severity}${md(item.text)}`);
-    }
-    if (section.items.length > SUMMARY_TABLE_LIMIT) lines.push(`- …and ${section.items.length - SUMMARY_TABLE_LIMIT} more; see the full report.`);
-  }
-  if (comparison.cannotTell !== undefined) lines.push('', `Not told: ${md(comparison.cannotTell)}.`);
-  return lines;
-}
-
 /** The markdown job summary: counts by severity, the new (or open) findings, and what was fixed since the base. */
 export function githubStepSummary(result: ScanResult, options: ReporterOptions): string {
   const comparison = result.comparison;
@@ -199,7 +182,7 @@ export function githubStepSummary(result: ScanResult, options: ReporterOptions):
     '',
     ...severityCounts(result, comparing),
     ...(comparing ? [] : ['', '### Open findings', '', ...(open.length === 0 ? ['None.'] : findingsTable(open, options))]),
-    ...comparisonSections(result, options),
+    ...(comparing ? ['', ...changeSectionsMarkdown(result, options, SUMMARY_TABLE_LIMIT)] : []),
     // Every open finding is listed somewhere: annotations past GitHub's limit point here.
     ...(others.length === 0 ? [] : ['', '### Other open findings', '', ...findingsTable(others, options)]),
   ];

@@ -7,7 +7,8 @@ import type { ScanResult } from '../findings/scan-result.js';
 import { SEVERITY_ORDER } from '../findings/types.js';
 import { findingsBySeverity } from './auditor/findings.js';
 import { formatCount, plural, table } from './auditor/text.js';
-import { changeSections, comparisonHeadline, failingText } from './change-sections.js';
+import { failingText } from './change-sections.js';
+import { changeSectionsMarkdown } from './change-sections-markdown.js';
 import { escapeMarkdownInline as md } from './markdown-escape.js';
 import { repoRelativePath } from './repo-path.js';
 import type { ReporterOptions } from './types.js';
@@ -39,18 +40,7 @@ function remediationLines(result: ScanResult): string[] {
 function comparisonLines(result: ScanResult, options: ReporterOptions): string[] {
   const comparison = result.comparison;
   if (comparison === undefined) return [];
-  const lines = ['', `## Since ${comparison.kind === 'base' ? 'git ref' : 'baseline'} ${md(comparison.ref)}`, '', md(comparisonHeadline(comparison))];
-  for (const section of changeSections(result, options.failOn, (loc) => `${repoRelativePath(options.uriBase, loc.file)}:${loc.line}`)) {
-    const counting = section.counts ? ' (counts against the change)' : '';
-    lines.push('', `### ${md(section.title)}: ${section.items.length}${counting}`, '');
-    if (section.items.length === 0) lines.push('None.');
-    for (const item of section.items) {
-      const severity = item.severity === undefined ? '' : `${item.fails ? `**${item.severity}**` : item.severity} `;
-      lines.push(`- ${severity}${md(item.text)}`);
-    }
-  }
-  if (comparison.cannotTell !== undefined) lines.push('', `Not told: ${md(comparison.cannotTell)}.`);
-  return lines;
+  return ['', `## Since ${comparison.kind === 'base' ? 'git ref' : 'baseline'} ${md(comparison.ref)}`, '', ...changeSectionsMarkdown(result, options)];
 }
 
 function capitalised(text: string): string {

@@ -10,6 +10,7 @@ import { escapeMarkdownInline as md } from '../markdown-escape.js';
 import { nodeType, plainNodeName, zoneName, zoneTrust } from './display-names.js';
 import { recordsReachableFromVendors } from './records-exposure.js';
 import { formatCount, plural, table } from './text.js';
+import { verb } from '../../util/plural.js';
 import type { AuditReportInput } from './types.js';
 import { worstExposures } from './worst-exposures.js';
 import type { Exposure } from './worst-exposures.js';
@@ -108,7 +109,7 @@ function comparisonLines(input: AuditReportInput): string[] {
   const lines = [
     '',
     `Since ${comparison.kind === 'base' ? 'git ref' : 'baseline'} ${md(comparison.ref)}: ${plural(counting.length, 'open finding')} `
-      + `${counting.length === 1 ? 'counts' : 'count'} against the change (${newCount} new, ${comparison.worsened.length} worsened, `
+      + `${verb(counting.length, 'counts', 'count')} against the change (${newCount} new, ${comparison.worsened.length} worsened, `
       + `${comparison.hidden.length} hidden by a trust claim), ${plural(comparison.fixed.length, 'fixed finding')}, `
       + `${plural(comparison.newRiskyLinks.length, 'new risky link')}, ${plural(comparison.policyChanges.length, 'policy change')}.`,
   ];
