@@ -12,8 +12,6 @@ export interface ScaffoldFile {
   content: string;
 }
 
-export const CACHE_DIRECTORY = '.sidedoor-cache/';
-
 interface ZoneTemplate { id: string; name: string; trust: number; description: string }
 
 const STANDARD_ZONES: ZoneTemplate[] = [
@@ -234,17 +232,4 @@ function acceptancesFile(today: string): string {
 #     expires: ${addDays(today, 90)}                         # at most one year ahead
 #     ticket: SEC-123
 `;
-}
-
-/** The .gitignore text with the cache directory listed, or undefined when it already is. */
-export function gitignoreWithCache(existing: string | undefined): string | undefined {
-  if (existing === undefined) return `${CACHE_DIRECTORY}\n`;
-  const listed = existing.split(/\r?\n/).some((line) => {
-    const entry = line.trim().replace(/^\//, '');
-    return entry === CACHE_DIRECTORY || entry === CACHE_DIRECTORY.slice(0, -1);
-  });
-  if (listed) return undefined;
-  const eol = existing.includes('\r\n') ? '\r\n' : '\n';
-  const separator = existing === '' || existing.endsWith('\n') ? '' : eol;
-  return `${existing}${separator}${CACHE_DIRECTORY}${eol}`;
 }

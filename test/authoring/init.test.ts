@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { askInit, defaultInitAnswers } from '../../src/authoring/init-flow.js';
 import type { InitAnswers } from '../../src/authoring/init-flow.js';
-import { gitignoreWithCache, scaffoldRegister } from '../../src/authoring/init-scaffold.js';
+import { scaffoldRegister } from '../../src/authoring/init-scaffold.js';
 import { initTargetProblem } from '../../src/authoring/init-target.js';
 import { loadRegister } from '../../src/register/load-register.js';
 import { runScan } from '../../src/scan/run-scan.js';
@@ -82,16 +82,6 @@ describe('the scaffolded register', () => {
     expect(vendor).toContain(`start: ${TODAY}`);
     expect(vendor).toContain('end: 2029-06-15');
     expect(vendor).toContain(`{ date: ${TODAY}, kind: questionnaire, result: pass }`);
-  });
-});
-
-describe('.gitignore', () => {
-  it('is created, appended to, or left alone when the cache is already ignored', () => {
-    expect(gitignoreWithCache(undefined)).toBe('.sidedoor-cache/\n');
-    expect(gitignoreWithCache('node_modules/')).toBe('node_modules/\n.sidedoor-cache/\n');
-    expect(gitignoreWithCache('dist/\r\n')).toBe('dist/\r\n.sidedoor-cache/\r\n');
-    expect(gitignoreWithCache('a\n/.sidedoor-cache\n')).toBeUndefined();
-    expect(gitignoreWithCache('.sidedoor-cache/\n')).toBeUndefined();
   });
 });
 

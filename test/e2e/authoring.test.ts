@@ -52,7 +52,7 @@ describe('init and add in a pseudo-terminal', () => {
     expect(init.output).toMatch(/Created a register in .*register:/);
     expect(init.code).toBe(0);
     expect(readFileSync(join(dir, 'sidedoor.yaml'), 'utf8')).toMatch(/^organization: register$/m);
-    expect(readFileSync(join(dir, '.gitignore'), 'utf8')).toBe('.sidedoor-cache/\n');
+    expect(existsSync(join(dir, '.gitignore'))).toBe(false);
     expect(runCli(['validate', '--register', dir])).toMatchObject({ code: 0, stdout: 'register is valid: 6 files, 9 zones, 1 vendor, 1 system, 1 link\n' });
 
     const zonesBefore = readFileSync(join(dir, 'zones.yaml'), 'utf8');

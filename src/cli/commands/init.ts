@@ -1,20 +1,20 @@
 // `sidedoor init [DIR]`: interactive. Scaffolds a register that validates as written: sidedoor.yaml, the standard
-// zones, a commented example of each entity, and a .gitignore entry for the cache. `--yes` takes every default
-// without asking, which is what a script wants, and works without a terminal.
+// zones, a commented example of each entity. No .gitignore: the parse cache lives outside the checkout, so there is
+// nothing of sidedoor's to ignore. `--yes` takes every default without asking, which is what a script wants, and works
+// without a terminal.
 
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { Command } from 'commander';
 import { askInit, defaultInitAnswers } from '../../authoring/init-flow.js';
 import type { InitAnswers } from '../../authoring/init-flow.js';
-import { gitignoreWithCache, scaffoldRegister } from '../../authoring/init-scaffold.js';
+import { scaffoldRegister } from '../../authoring/init-scaffold.js';
 import { initTargetProblem } from '../../authoring/init-target.js';
 import { loadRegister } from '../../register/load-register.js';
 import { terminalText } from '../../report/terminal-text.js';
 import { InvalidRegisterError, UsageError } from '../errors.js';
 import { DEFAULT_MAX_DIAGNOSTICS, formatDiagnostics } from '../load.js';
-import { hashBytes } from '../../authoring/workspace.js';
-import { registerFilePath, writeRegisterFile } from '../write-edit.js';
+import { writeRegisterFile } from '../write-edit.js';
 import { resolveToday } from '../today.js';
 import { askOrInterrupt, refuseWithoutTerminal } from '../tty.js';
 
@@ -44,24 +44,18 @@ directory inside another register or already holding YAML files.`)
       const again = initTargetProblem(target);
       if (again !== undefined) throw new UsageError(`${again}; nothing was written`);
       const files = scaffoldRegister(answers, resolveToday(undefined));
-      // An existing .gitignore is edited like a register file: through a link only to inside the directory. Checked
-      // before anything is written, so a refusal leaves no half-made register.
-      const gitignorePath = registerFilePath(target, '.gitignore');
-      const previous = gitignorePath === undefined ? undefined : readFileSync(gitignorePath);
-      const gitignore = gitignoreWithCache(previous?.toString('utf8'));
       mkdirSync(target, { recursive: true });
       // sidedoor.yaml last: until it exists, an interrupted init has not made a register that looks complete.
       for (const file of [...files.filter((f) => f.path !== 'sidedoor.yaml'), ...files.filter((f) => f.path === 'sidedoor.yaml')]) {
         writeRegisterFile(target, file.path, file.content, undefined);
       }
-      if (gitignore !== undefined) writeRegisterFile(target, '.gitignore', gitignore, previous && hashBytes(previous));
 
       const loaded = loadRegister(target);
       if (!loaded.register) {
         process.stderr.write(formatDiagnostics(loaded.diagnostics, DEFAULT_MAX_DIAGNOSTICS, process.stderr.isTTY === true));
         throw new InvalidRegisterError('the new register does not validate');
       }
-      const written = [...files.map((f) => f.path), ...(gitignore === undefined ? [] : ['.gitignore'])].sort();
+      const written = files.map((f) => f.path).sort();
       process.stdout.write(`Created a register in ${terminalText(target)}:\n${written.map((f) => `  ${f}\n`).join('')}`
         + `Next: edit the examples, or run \`sidedoor add vendor|system|link|zone\`; \`sidedoor validate\` and \`sidedoor scan\` check it.\n`);
     });
