@@ -1,9 +1,14 @@
 #!/usr/bin/env node
-// The benchmark of SPEC §6: `npm run bench [-- --sizes S,M[,L]] [--large] [--seed N] [--skip-extras]`.
+// The benchmark of SPEC §6:
+//   npm run bench [-- --sizes S,M[,L]] [--large] [--seed N] [--runs N] [--skip-extras] [--compare-with DIR]
 // For each size (default S and M; L with --large or --sizes L): the two parse floors (the `yaml` package alone, and
 // js-yaml's event parser alone, over the same files, in one thread), the fast read path (events, values, locations
 // and schemas), then the real CLI, `scan --format json`: cold (empty cache), warm (cache filled), with phase times
-// and peak RSS, plus `--version`. Then the pathological cases: `depends_on` chains of 10,000 and 40,000
+// and peak RSS, each the median of --runs runs (default 3; 1 for L); then every `graph` format and the `export`
+// formats, warm, with their peak RSS (SPEC §6: every export of L within the scan's memory). With --compare-with DIR
+// (the root of another built checkout, for example the commit before a change), both builds scan the same register
+// with no cache, interleaved, and the analysis phases (graph + rules) are printed side by side with their ratio.
+// Then `--version`. Then the pathological cases: `depends_on` chains of 10,000 and 40,000
 // high-criticality systems, and a 16 MiB file of `- {}` lines (validate and scan). Then every module in
 // scripts/bench-cases/*.js: each exports `async function run({ repo, registerDir })` (registerDir is the M
 // register) and returns printable lines. A benchmark, not a test: it asserts nothing, and prints the machine's load.
@@ -26,12 +31,21 @@ const TODAY = '2026-12-06';
 const { values } = parseArgs({
   options: {
     sizes: { type: 'string' }, large: { type: 'boolean', default: false }, seed: { type: 'string', default: '1' },
-    'skip-extras': { type: 'boolean', default: false },
+    'skip-extras': { type: 'boolean', default: false }, runs: { type: 'string' }, 'compare-with': { type: 'string' },
   },
 });
 const sizes = (values.sizes ?? (values.large ? 'S,M,L' : 'S,M')).split(',').map((s) => s.trim().toUpperCase());
 if (sizes.some((s) => !['S', 'M', 'L'].includes(s))) {
   process.stderr.write('bench: --sizes takes S, M and L, comma-separated\n');
+  process.exit(2);
+}
+if (values.runs !== undefined && !(Number(values.runs) >= 1)) {
+  process.stderr.write('bench: --runs takes a positive number\n');
+  process.exit(2);
+}
+const otherBuild = values['compare-with'] === undefined ? undefined : join(values['compare-with'], 'bin', 'sidedoor.js');
+if (otherBuild !== undefined && !existsSync(otherBuild)) {
+  process.stderr.write(`bench: --compare-with needs a built checkout: ${otherBuild} does not exist\n`);
   process.exit(2);
 }
 const scratch = mkdtempSync(join(tmpdir(), 'sidedoor-bench-'));
@@ -76,10 +90,11 @@ function benchSize(size) {
   const fastRead = timed(() => { for (const [file, text] of texts) readRegisterFast(file, text, file === 'sidedoor.yaml', MAX_NESTING_DEPTH); });
   texts.length = 0;
 
-  const cacheDir = join(scratch, `cache-${size}`);
+  const runCount = Number(values.runs ?? (size === 'L' ? 1 : 3));
+  const cacheDirs = Array.from({ length: runCount }, (_, i) => join(scratch, `cache-${size}-${i}`));
   const runs = [
-    scan(`${size} cold`, dir, cacheDir),
-    scan(`${size} warm`, dir, cacheDir),
+    median(cacheDirs.map((cacheDir) => scan(`${size} cold`, dir, cacheDir))),
+    median(cacheDirs.map((cacheDir) => scan(`${size} warm`, dir, cacheDir))),
   ];
   const phases = [...new Set(runs.flatMap((r) => [...r.phases.keys()]))];
   const rows = [
@@ -89,8 +104,7 @@ function benchSize(size) {
     ['peak RSS', ...runs.map((r) => `${r.rssMb} MB`)],
     ['exit code', ...runs.map((r) => String(r.code))],
   ];
-  const analysis = (r) => [...r.phases.entries()].filter(([p]) => p === 'graph' || p.startsWith('rules:')).reduce((sum, [, v]) => sum + v, 0);
-  return [
+  const lines = [
     '',
     `## ${size}: ${files.length} files, ${mb.toFixed(1)} MB (seed ${values.seed})`,
     `parse floor, yaml package alone:        ${ms(yamlFloor)} (${(mb / (yamlFloor / 1000)).toFixed(2)} MB/s)`,
@@ -100,13 +114,71 @@ function benchSize(size) {
     ...table(rows),
     '',
     `cold / yaml floor: ${(runs[0].wallMs / yamlFloor).toFixed(2)}×   warm / cold: ${((100 * runs[1].wallMs) / runs[0].wallMs).toFixed(0)}%   analysis (graph + rules), cold: ${ms(analysis(runs[0]))}`,
+    `(medians of ${runCount} run${runCount === 1 ? '' : 's'}; peak RSS is the largest)`,
+    '',
+    ...benchExports(size, dir, cacheDirs[0]),
+  ];
+  if (otherBuild !== undefined) lines.push('', ...compareAnalysis(size, dir, runCount));
+  return lines;
+}
+
+/** The analysis phase: building the graph and running the rules, everything after the register is loaded. */
+function analysis(run) {
+  return [...run.phases.entries()].filter(([p]) => p === 'graph' || p.startsWith('rules:')).reduce((sum, [, v]) => sum + v, 0);
+}
+
+/** The median of each figure over runs of the same command; peak RSS is the largest, as a limit is about the worst. */
+function median(runs) {
+  const mid = (numbers) => numbers.sort((a, b) => a - b)[Math.floor((numbers.length - 1) / 2)];
+  const phases = new Map([...new Set(runs.flatMap((r) => [...r.phases.keys()]))].map((p) => [p, mid(runs.map((r) => r.phases.get(p) ?? 0))]));
+  const rss = runs.map((r) => Number(r.rssMb)).filter((n) => Number.isFinite(n));
+  return { label: runs[0].label, wallMs: mid(runs.map((r) => r.wallMs)), phases, rssMb: rss.length > 0 ? String(Math.max(...rss)) : '?', code: runs[0].code };
+}
+
+/** Every graph format and both spreadsheet formats, from a warm cache, with wall time and peak RSS. */
+function benchExports(size, dir, cacheDir) {
+  const rows = [['export (warm)', 'wall', 'peak RSS', 'exit']];
+  const commands = [
+    ...['json', 'mermaid', 'dot', 'graphml', 'opengraph'].map((format) => ['graph', '--format', format, '-o', '/dev/null']),
+    ['export', '--format', 'xlsx', '-o', join(scratch, `${size}.xlsx`)],
+    ['export', '--format', 'csv', '-o', join(scratch, `${size}-csv`)],
+  ];
+  for (const command of commands) {
+    process.stderr.write(`bench: ${size}: ${command.slice(0, 3).join(' ')} …\n`);
+    const run = runCli([...command, '--register', dir, '--cache-dir', cacheDir, ...(command[0] === 'export' ? ['--today', TODAY] : [])], { measureRss: true });
+    rows.push([command.slice(0, 3).join(' '), ms(run.wallMs), `${run.rssMb ?? '?'} MB`, String(run.code)]);
+    if (run.code !== 0) process.stderr.write(`bench: ${command.join(' ')} failed (exit ${run.code}): ${firstLine(run.stderr)}\n`);
+  }
+  rmSync(join(scratch, `${size}.xlsx`), { force: true });
+  rmSync(join(scratch, `${size}-csv`), { recursive: true, force: true });
+  return table(rows);
+}
+
+/** This build's analysis phase against another build's, on the same register, no cache, interleaved runs. */
+function compareAnalysis(size, dir, runCount) {
+  const ours = [];
+  const theirs = [];
+  for (let i = 0; i < runCount; i++) {
+    theirs.push(scan(`${size} analysis, other build`, dir, undefined, [], otherBuild));
+    ours.push(scan(`${size} analysis, this build`, dir, undefined));
+  }
+  const [a, b] = [median(ours), median(theirs)];
+  const phases = [...new Set([...a.phases.keys(), ...b.phases.keys()])].filter((p) => p === 'graph' || p.startsWith('rules:'));
+  return [
+    `analysis against ${values['compare-with']} (no cache, median of ${runCount}):`,
+    ...table([
+      ['phase', 'other build', 'this build'],
+      ...phases.map((p) => [p, ms(b.phases.get(p)), ms(a.phases.get(p))]),
+      ['analysis (graph + rules)', ms(analysis(b)), ms(analysis(a))],
+    ]),
+    `this build / other build: ${(analysis(a) / analysis(b)).toFixed(2)}×`,
   ];
 }
 
-function scan(label, dir, cacheDir, extra = []) {
+function scan(label, dir, cacheDir, extra = [], program = cli) {
   const args = ['scan', '--register', dir, '--format', 'json', '--today', TODAY, '--timings', '-o', '/dev/null',
     ...(cacheDir ? ['--cache-dir', cacheDir] : ['--no-cache']), ...extra];
-  const { wallMs, code, stderr } = runCli(args);
+  const { wallMs, code, stderr } = runCli(args, { program });
   const phases = new Map();
   let rssMb = '?';
   for (const text of stderr.split('\n')) {
@@ -186,8 +258,8 @@ async function benchCases() {
 
 // --- helpers ------------------------------------------------------------------------------------------------------
 
-function runCli(args, { measureRss = false } = {}) {
-  const command = measureRss && timeBinary ? [timeBinary, ['-f', 'maxrss-kb=%M', process.execPath, cli, ...args]] : [process.execPath, [cli, ...args]];
+function runCli(args, { measureRss = false, program = cli } = {}) {
+  const command = measureRss && timeBinary ? [timeBinary, ['-f', 'maxrss-kb=%M', process.execPath, program, ...args]] : [process.execPath, [program, ...args]];
   const start = performance.now();
   const child = spawnSync(command[0], command[1], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, env: { ...process.env, NO_COLOR: '1' } });
   const wallMs = performance.now() - start;
