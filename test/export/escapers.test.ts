@@ -73,6 +73,10 @@ describe('dotString', () => {
     }), { numRuns: 2000 });
   });
 
+  it('keeps a CRLF split by a dropped bidi control one line break (a counterexample fast-check found)', () => {
+    expect(dotString('a\r\u202e\nb')).toBe('"a\\nb"');
+  });
+
   it('doubles backslashes so Graphviz escapes such as \\N are never interpreted', () => {
     expect(dotString('a\\Nb"c\nd')).toBe('"a\\\\Nb\\"c\\nd"');
   });
