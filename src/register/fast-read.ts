@@ -15,16 +15,20 @@
 
 import { EVENT_ID, getScalarValue, parseEvents } from 'js-yaml';
 import type { Event, ScalarEvent } from 'js-yaml';
-import type { z } from 'zod';
-import {
-  acceptanceSchema, CONFIG_KEYS, configSettingsSchema, ENTITY_KEYS, linkSchema, systemSchema, vendorSchema, zoneSchema,
-} from './schema.js';
+import { CONFIG_KEYS, configSettingsSchema, ENTITY_KEYS, ENTITY_SCHEMAS } from './schema.js';
 import type { EntityKey } from './schema.js';
+import { compileQuickCheck } from './schema-check.js';
+import type { QuickCheck } from './schema-check.js';
 import type { LocationTable, ParsedEntity, ParsedFile } from './parse-file.js';
 
-const ENTITY_SCHEMAS: Record<EntityKey, z.ZodType> = {
-  zones: zoneSchema, vendors: vendorSchema, systems: systemSchema, links: linkSchema, acceptances: acceptanceSchema,
-};
+/** Compiled on first use, so that commands which never parse a file do not pay for it. */
+let entityChecks: Record<EntityKey, QuickCheck> | undefined;
+
+/** Whether an entity matches its schema: the quick check answers for well-formed entities, zod for the rest. */
+function matchesSchema(key: EntityKey, value: unknown): boolean {
+  entityChecks ??= Object.fromEntries(ENTITY_KEYS.map((k) => [k, compileQuickCheck(ENTITY_SCHEMAS[k])])) as Record<EntityKey, QuickCheck>;
+  return entityChecks[key](value) || ENTITY_SCHEMAS[key].safeParse(value).success;
+}
 
 const SCALAR_PLAIN = 1;
 const SCALAR_SINGLE_QUOTED = 2;
@@ -217,7 +221,7 @@ function assemble(
   const entityCount = ENTITY_KEYS.reduce((sum, key) => sum + (Array.isArray(root[key]) ? (root[key] as unknown[]).length : 0), 0);
   if (items.length !== entityCount) throw new NotProvable('a list entry that is not a mapping', rootOffset);
   for (const item of items) {
-    if (!ENTITY_SCHEMAS[item.key].safeParse(item.value).success) throw new NotProvable(`a ${item.key.slice(0, -1)} that does not match its schema`, item.offset);
+    if (!matchesSchema(item.key, item.value)) throw new NotProvable(`a ${item.key.slice(0, -1)} that does not match its schema`, item.offset);
     result.entities.push({
       key: item.key, data: item.value as Record<string, unknown>, loc: { file, ...lines.at(item.offset) }, locs: item.table,
     } satisfies ParsedEntity);
