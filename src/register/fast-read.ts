@@ -89,7 +89,8 @@ export function readRegisterFast(file: string, text: string, isConfigFile: boole
   if (marker) return problem('a document marker or directive', marker.index);
   // A bound on the events before making them: a hostile file of tiny collections (`- {}` lines) must not cost
   // gigabytes before its first problem is found.
-  if (nodeBound(text) > MAX_FILE_NODES) return problem(`more than ${MAX_FILE_NODES.toLocaleString('en')} YAML nodes in one file (no register file needs that many)`, 0);
+  // Each character adds at most one to the bound, so a file shorter than the limit needs no count.
+  if (text.length >= MAX_FILE_NODES && nodeBound(text) > MAX_FILE_NODES) return problem(`more than ${MAX_FILE_NODES.toLocaleString('en')} YAML nodes in one file (no register file needs that many)`, 0);
   let events: Event[];
   try {
     events = parseEvents(text, { maxDepth });
@@ -234,9 +235,9 @@ function assemble(
 }
 
 function record(table: LocationTable, path: string, offset: number, lines: LinePositions): void {
-  const { line, column } = lines.at(offset);
+  const line = lines.lineOf(offset);
   table.paths.push(path);
-  table.positions.push(line, column);
+  table.positions.push(line, offset - lines.startOf(line) + 1);
 }
 
 /** Where the `yaml` package starts a scalar node: at the opening quote of a quoted one. */
@@ -260,15 +261,19 @@ const INT_HEX = /^0x[0-9a-fA-F]+$/;
 const FLOAT_NAN = /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
 const FLOAT_EXP = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/;
 const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
-/** Characters a plain scalar must start with to be anything but a string (null's empty form aside). */
-const MAYBE_NOT_STRING = /^[~nNtTfF0-9+\-.]/;
+/** Whether a plain scalar starting with this character code can be anything but a string (null's empty form
+ * aside): `~ n N t T f F 0-9 + - .`. A test of the first character, cheaper than a regex on every scalar. */
+function mayNotBeString(code: number): boolean {
+  return (code >= 48 && code <= 57) || code === 126 || code === 110 || code === 78 || code === 116 || code === 84
+    || code === 102 || code === 70 || code === 43 || code === 45 || code === 46;
+}
 
 /** A scalar's value under YAML 1.2's core schema, tested in the `yaml` package's order with its regexes. */
 function resolveScalar(text: string, event: ScalarEvent): unknown {
   const source = getScalarValue(text, event);
   if (event.style !== SCALAR_PLAIN) return source;
   if (source === '') return null;
-  if (!MAYBE_NOT_STRING.test(source)) return source;
+  if (!mayNotBeString(source.charCodeAt(0))) return source;
   if (NULL.test(source)) return null;
   if (BOOL.test(source)) return source[0] === 't' || source[0] === 'T';
   if (INT_OCT.test(source)) return parseInt(source.substring(2), 8);
@@ -293,11 +298,22 @@ class LinePositions {
   }
 
   at(offset: number): { line: number; column: number } {
+    const line = this.lineOf(offset);
+    return { line, column: offset - this.startOf(line) + 1 };
+  }
+
+  /** The 1-based line of an offset (without allocating: it is asked for every node). */
+  lineOf(offset: number): number {
     const starts = this.starts;
     let i = this.cursor;
     if (starts[i] > offset) i = 0;
     while (i + 1 < starts.length && starts[i + 1] <= offset) i++;
     this.cursor = i;
-    return { line: i + 1, column: offset - starts[i] + 1 };
+    return i + 1;
+  }
+
+  /** The offset where a 1-based line starts. */
+  startOf(line: number): number {
+    return this.starts[line - 1];
   }
 }
