@@ -1,9 +1,20 @@
-// Parses many register files on worker threads, when that pays. Since the fast read path (about 6 MB/s in one
-// thread, against 1 MB/s for the `yaml` package) an M register parses in about a second in one thread, and workers
-// cost their start, their own module loading, and an encode/decode of every result: measured, S was 1.6× slower
-// with workers, and at L under load two workers took 152 s where one thread took 106 s. So workers are used only
-// for a batch of at least PARALLEL_MIN_BYTES (an L-sized register), and only as many as there are idle cores by
-// the one-minute load average. Files are dealt to workers largest first, in turns, so they finish together.
+// Parses many register files on several threads, when that pays: this thread parses a share itself while worker
+// threads parse the others (a thread that only waited for workers would leave a core's worth of work undone).
+// Workers cost their start (about 0.15 s of CPU: a thread and its own module loading), their own JIT compilation
+// of the parser, an encoding of their results, and this thread's decoding of them; and V8's garbage collector and
+// compiler threads already use the second core while one thread parses.
+//
+// Measured (December 2026, 2 cores, by the CPU time of each thread, fresh process each run; the machine was loaded,
+// so wall times there meant nothing), parse and encode for the cache, one thread against this thread plus one worker:
+//   S  (0.8 MB):  this thread 0.17 s, other threads 0.28 s  |  0.12 s and 0.68 s
+//   M  (7.7 MB):  this thread 1.1 s,  other threads 0.55 s  |  0.70 s and 1.6 s
+//   L  (75 MB):   this thread 9.7 s,  other threads 1.7 s   |  5.9 s and 6.9 s; peak RSS 0.89 GB | 1.05 GB
+// On two idle cores the wall time is at least the larger of this thread's time and half the total: at M one thread
+// takes about 1.1 s and two at least 1.15 s, so workers do not pay; at L, 9.7 s against about 6.4 s, they do. The
+// break-even lies near 12 MB by these figures, so workers start at PARALLEL_MIN_BYTES (24 MB), with margin. On a
+// busy machine they never pay: there are only as many threads as idle cores by the one-minute load average (a
+// loaded machine parses in this thread alone). Files are dealt largest first, in turns, so the shares finish
+// together.
 
 import { availableParallelism, loadavg } from 'node:os';
 import { Worker } from 'node:worker_threads';
@@ -21,26 +32,35 @@ export interface ParsedWithEncoding {
   encoded?: string;
 }
 
+/** Parses `contents` on up to `maxThreads` threads, this one included (1 parses here alone), when the batch is at
+ * least `minBytes`; results come back in the order of `contents`. */
 export async function parseFilesInParallel(
-  contents: FileContent[], maxWorkers = defaultWorkerCount(), minBytes = PARALLEL_MIN_BYTES,
+  contents: FileContent[], maxThreads = defaultThreadCount(), minBytes = PARALLEL_MIN_BYTES,
 ): Promise<ParsedWithEncoding[]> {
   const totalBytes = contents.reduce((sum, c) => sum + c.bytes.byteLength, 0);
-  const workerCount = Math.min(maxWorkers, contents.length);
-  if (workerCount < 2 || totalBytes < minBytes) {
+  const threadCount = Math.min(maxThreads, contents.length);
+  if (threadCount < 2 || totalBytes < minBytes) {
     return contents.map((c) => ({ parsed: parseRegisterFile(c.file, c.bytes) }));
   }
+  // Largest first, dealt in turns: the shares come out about equal in bytes. Share 0 is this thread's.
   const order = contents.map((_, i) => i).sort((a, b) => contents[b].bytes.byteLength - contents[a].bytes.byteLength);
-  const batches: ParseRequest['files'][] = Array.from({ length: workerCount }, () => []);
-  order.forEach((index, turn) => batches[turn % workerCount].push({ index, file: contents[index].file, bytes: contents[index].bytes }));
+  const shares: number[][] = Array.from({ length: threadCount }, () => []);
+  order.forEach((index, turn) => shares[turn % threadCount].push(index));
 
+  // The workers start (a thread, then their own module loading) while this thread parses its share.
+  const working = shares.slice(1).map((share) => runWorker(share.map((index) => ({ index, file: contents[index].file, bytes: contents[index].bytes }))));
+  // Should this thread's share throw, the workers are never awaited: their failures must not also surface as
+  // unhandled rejections (Promise.all below still reports the first one).
+  for (const promise of working) promise.catch(() => undefined);
   const results = new Array<ParsedWithEncoding>(contents.length);
-  await Promise.all(batches.map((files) => runWorker(files).then((response) => {
+  for (const index of shares[0]) results[index] = { parsed: parseRegisterFile(contents[index].file, contents[index].bytes) };
+  for (const response of await Promise.all(working)) {
     for (const { index, encoded } of response.results) {
       const parsed = decodeParsedFile(contents[index].file, encoded);
       if (!parsed) throw new Error(`a parse worker returned an unreadable result for ${contents[index].file}`);
       results[index] = { parsed, encoded };
     }
-  })));
+  }
   return results;
 }
 
@@ -56,12 +76,18 @@ function runWorker(files: ParseRequest['files']): Promise<ParseResponse> {
     worker.once('exit', (code) => {
       if (code !== 0) reject(new Error(`a parse worker exited with code ${code}`));
     });
-    worker.postMessage({ files } satisfies ParseRequest);
+    try {
+      worker.postMessage({ files } satisfies ParseRequest);
+    } catch (e) {
+      // Nothing could be sent (a value that does not clone): the worker would wait for a message forever.
+      void worker.terminate();
+      reject(e as Error);
+    }
   });
 }
 
-/** One worker per idle core (cores minus the one-minute load, this process's own thread included), at most 4. */
-function defaultWorkerCount(): number {
+/** One parsing thread per idle core (cores minus the one-minute load, this thread's own core included), at most 4. */
+function defaultThreadCount(): number {
   const cores = availableParallelism();
   const idle = Math.floor(cores - loadavg()[0] + 1);
   return Math.max(1, Math.min(cores, idle, 4));
