@@ -34,8 +34,6 @@ const SCALAR_PLAIN = 1;
 const SCALAR_SINGLE_QUOTED = 2;
 const SCALAR_DOUBLE_QUOTED = 3;
 
-const LONE_CR = /\r(?!\n)/;
-const DOCUMENT_MARKER = /^(?:---|\.\.\.|%)/m;
 
 /** Thrown inside the walk to abandon the fast path; never escapes this module. */
 class NotProvable extends Error {
@@ -81,12 +79,12 @@ export function readRegisterFast(file: string, text: string, isConfigFile: boole
   const lines = new LinePositions(text);
   const problem = (reason: string, offset: number): FastReadResult => ({ problem: { reason, ...lines.at(offset) } });
   // js-yaml takes a lone CR for a line break, as YAML 1.2 says; the `yaml` package does not.
-  const loneCr = LONE_CR.exec(text);
-  if (loneCr) return problem('a carriage return that does not end a line', loneCr.index);
+  const loneCr = loneCarriageReturn(text);
+  if (loneCr >= 0) return problem('a carriage return that does not end a line', loneCr);
   // Document markers and directives: the two parsers disagree on where documents start around them, so the
   // `yaml` path decides (they are rare in register files).
-  const marker = DOCUMENT_MARKER.exec(text);
-  if (marker) return problem('a document marker or directive', marker.index);
+  const marker = documentMarker(text, lines);
+  if (marker >= 0) return problem('a document marker or directive', marker);
   // A bound on the events before making them: a hostile file of tiny collections (`- {}` lines) must not cost
   // gigabytes before its first problem is found.
   // Each character adds at most one to the bound, so a file shorter than the limit needs no count.
@@ -105,6 +103,36 @@ export function readRegisterFast(file: string, text: string, isConfigFile: boole
     if (e instanceof NotProvable) return problem(e.reason, e.offset);
     throw e;
   }
+}
+
+/** Offset of the first CR not followed by LF, or -1 (a hop from CR to CR: cheaper than a regex over the text). */
+function loneCarriageReturn(text: string): number {
+  for (let at = text.indexOf('\r'); at >= 0; at = text.indexOf('\r', at + 1)) if (text.charCodeAt(at + 1) !== 10) return at;
+  return -1;
+}
+
+/** Offset of the first line starting with `---`, `...` or `%`, or -1: what `/^(?:---|\.\.\.|%)/m` finds, from the
+ * line starts already known. That regex's lines also start after U+2028 and U+2029 (after a CR, the LF that must
+ * follow it starts no marker), so those are looked for too. */
+function documentMarker(text: string, lines: LinePositions): number {
+  let first = -1;
+  for (const start of lines.starts) {
+    if (startsMarker(text, start)) {
+      first = start;
+      break;
+    }
+  }
+  for (const separator of ['\u2028', '\u2029']) {
+    for (let at = text.indexOf(separator); at >= 0 && (first < 0 || at < first); at = text.indexOf(separator, at + 1)) {
+      if (startsMarker(text, at + 1)) first = at + 1;
+    }
+  }
+  return first;
+}
+
+function startsMarker(text: string, at: number): boolean {
+  const c = text.charCodeAt(at);
+  return c === 37 || (c === 45 && text.startsWith('---', at)) || (c === 46 && text.startsWith('...', at));
 }
 
 /** An upper bound on the number of YAML nodes in `text` (see MAX_FILE_NODES). */
@@ -290,7 +318,8 @@ function resolveScalar(text: string, event: ScalarEvent): unknown {
 /** 1-based line and column of an offset, like the `yaml` package's LineCounter (lines end at `\n`). Offsets are
  * asked for in increasing order, so a forward cursor answers in amortised constant time, with a search otherwise. */
 class LinePositions {
-  private readonly starts: number[] = [0];
+  /** Offsets where lines start, in order. */
+  readonly starts: number[] = [0];
   private cursor = 0;
 
   constructor(text: string) {
