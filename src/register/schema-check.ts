@@ -5,8 +5,8 @@
 //
 // It is compiled from the schema's own definition, so it cannot drift from it: each kind of schema and check it
 // knows (strict and plain objects, strings, numbers, booleans, enums, literals, optionals, arrays, unions; regex,
-// length, integer and range checks) is mirrored from zod's parse code, and anything else (a custom check such as
-// dateSchema's calendar, a transform, a kind not listed here) is handed to zod for that part alone.
+// length, integer and range checks, custom checks run as zod runs them) is mirrored from zod's parse code, and
+// anything else (a transform, a kind not listed here) is handed to zod for that part alone.
 
 import type { z } from 'zod';
 
@@ -15,7 +15,7 @@ export type QuickCheck = (value: unknown) => boolean;
 
 interface Def {
   type: string;
-  checks?: { _zod: { def: CheckDef } }[];
+  checks?: Check[];
   shape?: Record<string, z.ZodType>;
   catchall?: z.ZodType;
   innerType?: z.ZodType;
@@ -24,6 +24,10 @@ interface Def {
   entries?: Record<string, unknown>;
   values?: unknown[];
   coerce?: boolean;
+}
+
+interface Check {
+  _zod: { def: CheckDef; check?: (payload: { value: unknown; issues: unknown[] }) => unknown };
 }
 
 interface CheckDef {
@@ -74,7 +78,7 @@ function compileOne(schema: z.ZodType, compiled: Map<z.ZodType, QuickCheck>): Qu
   const def = defOf(schema);
   if (def.coerce) return byZod(schema);
   const checks = def.checks ?? [];
-  const valueChecks = checks.map((check) => compileValueCheck(check._zod.def));
+  const valueChecks = checks.map(compileValueCheck);
   if (valueChecks.some((check) => check === undefined)) return byZod(schema);
   const passesChecks = (value: unknown) => {
     for (const check of valueChecks) if (!(check as QuickCheck)(value)) return false;
@@ -160,8 +164,21 @@ function compileObject(schema: z.ZodType, def: Def, compiled: Map<z.ZodType, Qui
 }
 
 /** One of a string's, number's or array's checks, or undefined when zod must run it. */
-function compileValueCheck(check: CheckDef): QuickCheck | undefined {
+function compileValueCheck({ _zod: { def: check, check: run } }: Check): QuickCheck | undefined {
   switch (check.check) {
+    case 'custom':
+      // A `.check()` or `.refine()` function (dateSchema's calendar): run as zod runs it, on a payload of its own. It
+      // passes when it reports nothing, synchronously, and leaves the value alone.
+      if (typeof run !== 'function') return undefined;
+      return (value) => {
+        const payload = { value, issues: [] as unknown[] };
+        const result = run(payload);
+        if (result instanceof Promise) {
+          result.catch(() => undefined); // zod judges it (and refuses an asynchronous check in safeParse)
+          return false;
+        }
+        return payload.issues.length === 0 && payload.value === value;
+      };
     case 'string_format': {
       const pattern = check.pattern;
       // Only plain regex checks; flags with state (g, y) would make test() depend on the previous call.

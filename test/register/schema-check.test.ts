@@ -101,9 +101,13 @@ describe('the quick schema check', () => {
     expect(checks.vendors({ ...vendor, contract: { breach_notification_hours: 0.5 } })).toBe(true);
   });
 
-  it('leaves to zod the schemas it does not mirror, and judges plain objects and defaults as zod does', () => {
+  it('runs custom checks, leaves to zod the schemas it does not mirror, and judges plain objects and defaults as zod does', () => {
     const custom = compileQuickCheck(z.string().refine((s) => s.startsWith('a')));
     expect([custom('ab'), custom('b')]).toEqual([true, false]);
+    const transformed = compileQuickCheck(z.object({ n: z.string().transform((s) => s.length) }));
+    expect([transformed({ n: 'x' }), transformed({ n: 1 })]).toEqual([true, false]);
+    const asynchronous = compileQuickCheck(z.string().refine(async () => true));
+    expect(asynchronous('a')).toBe(false); // zod's to judge (its safeParse refuses to run an asynchronous check)
     const loose = compileQuickCheck(z.object({ a: z.number() }));
     expect([loose({ a: 1, b: 2 }), loose({ b: 2 })]).toEqual([true, false]);
     const defaulted = z.object({ a: z.number().default(1).optional() });
