@@ -1,20 +1,21 @@
-// Parses many register files on several threads, when that pays: this thread parses a share itself while worker
-// threads parse the others (a thread that only waited for workers would leave a core's worth of work undone).
-// Workers cost their start (about 0.15 s of CPU: a thread and its own module loading), their own JIT compilation
-// of the parser, an encoding of their results, and this thread's decoding of them; and V8's garbage collector and
-// compiler threads already use the second core while one thread parses.
+// Parses many register files on worker threads, when that pays. Workers cost their start (about 0.15 s of CPU: a
+// thread and its own module loading), their own JIT compilation of the parser, an encoding of their results and
+// this thread's decoding of them; and while one thread parses, V8's garbage collector and compiler threads already
+// use a second core.
 //
-// Measured (December 2026, 2 cores, by the CPU time of each thread, fresh process each run; the machine was loaded,
-// so wall times there meant nothing), parse and encode for the cache, one thread against this thread plus one worker:
-//   S  (0.8 MB):  this thread 0.17 s, other threads 0.28 s  |  0.12 s and 0.68 s
-//   M  (7.7 MB):  this thread 1.1 s,  other threads 0.55 s  |  0.70 s and 1.6 s
-//   L  (75 MB):   this thread 9.7 s,  other threads 1.7 s   |  5.9 s and 6.9 s; peak RSS 0.89 GB | 1.05 GB
-// On two idle cores the wall time is at least the larger of this thread's time and half the total: at M one thread
-// takes about 1.1 s and two at least 1.15 s, so workers do not pay; at L, 9.7 s against about 6.4 s, they do. The
-// break-even lies near 12 MB by these figures, so workers start at PARALLEL_MIN_BYTES (24 MB), with margin. On a
-// busy machine they never pay: there are only as many threads as idle cores by the one-minute load average (a
-// loaded machine parses in this thread alone). Files are dealt largest first, in turns, so the shares finish
-// together.
+// Measured (December 2026, 2 cores, CPU time of each thread from /proc, a fresh process per run: the machine was
+// loaded, so wall times meant nothing), parsing plus the encoding the cache needs, one thread against two workers:
+//   S (0.8 MB): this thread 0.20 s, other threads 0.35 s  |  this thread 0.05 s, other threads 1.1 s
+//   M (7.7 MB): this thread 1.1-1.4 s, other threads 0.6 s  |  this thread 0.23 s, other threads 2.4-2.9 s
+//   L (75 MB):  this thread 9.7 s, other threads 1.7 s  |  this thread 1.6-1.9 s, other threads 13.5-14.3 s
+// On two idle cores the wall time is at least the larger of one thread's work and half the total: at M one thread
+// takes 1.1-1.4 s and two workers at least 1.3-1.5 s, so workers do not pay there; at L (9.7 s against about 8 s)
+// they do. So workers are used only for a batch of at least PARALLEL_MIN_BYTES (L-sized), and only as many as there
+// are idle cores by the one-minute load average: on a busy machine they never pay.
+// Tried and left: this thread parsing a share while one worker parses the rest. At M it did not pay either (this
+// thread 0.7 s, other threads 1.6 s); at L it was faster, but the scan's peak RSS grew from 2.03 GB to 2.45 GB,
+// since this thread then keeps a parse's garbage-grown heap, which the workers otherwise carry and give back.
+// Files are dealt to workers largest first, in turns, so they finish together.
 
 import { availableParallelism, loadavg } from 'node:os';
 import { Worker } from 'node:worker_threads';
@@ -32,35 +33,28 @@ export interface ParsedWithEncoding {
   encoded?: string;
 }
 
-/** Parses `contents` on up to `maxThreads` threads, this one included (1 parses here alone), when the batch is at
- * least `minBytes`; results come back in the order of `contents`. */
+/** Parses `contents` on up to `maxWorkers` worker threads (1 parses in this thread), when the batch is at least
+ * `minBytes`; results come back in the order of `contents`. */
 export async function parseFilesInParallel(
-  contents: FileContent[], maxThreads = defaultThreadCount(), minBytes = PARALLEL_MIN_BYTES,
+  contents: FileContent[], maxWorkers = defaultWorkerCount(), minBytes = PARALLEL_MIN_BYTES,
 ): Promise<ParsedWithEncoding[]> {
   const totalBytes = contents.reduce((sum, c) => sum + c.bytes.byteLength, 0);
-  const threadCount = Math.min(maxThreads, contents.length);
-  if (threadCount < 2 || totalBytes < minBytes) {
+  const workerCount = Math.min(maxWorkers, contents.length);
+  if (workerCount < 2 || totalBytes < minBytes) {
     return contents.map((c) => ({ parsed: parseRegisterFile(c.file, c.bytes) }));
   }
-  // Largest first, dealt in turns: the shares come out about equal in bytes. Share 0 is this thread's.
   const order = contents.map((_, i) => i).sort((a, b) => contents[b].bytes.byteLength - contents[a].bytes.byteLength);
-  const shares: number[][] = Array.from({ length: threadCount }, () => []);
-  order.forEach((index, turn) => shares[turn % threadCount].push(index));
+  const batches: ParseRequest['files'][] = Array.from({ length: workerCount }, () => []);
+  order.forEach((index, turn) => batches[turn % workerCount].push({ index, file: contents[index].file, bytes: contents[index].bytes }));
 
-  // The workers start (a thread, then their own module loading) while this thread parses its share.
-  const working = shares.slice(1).map((share) => runWorker(share.map((index) => ({ index, file: contents[index].file, bytes: contents[index].bytes }))));
-  // Should this thread's share throw, the workers are never awaited: their failures must not also surface as
-  // unhandled rejections (Promise.all below still reports the first one).
-  for (const promise of working) promise.catch(() => undefined);
   const results = new Array<ParsedWithEncoding>(contents.length);
-  for (const index of shares[0]) results[index] = { parsed: parseRegisterFile(contents[index].file, contents[index].bytes) };
-  for (const response of await Promise.all(working)) {
+  await Promise.all(batches.map((files) => runWorker(files).then((response) => {
     for (const { index, encoded } of response.results) {
       const parsed = decodeParsedFile(contents[index].file, encoded);
       if (!parsed) throw new Error(`a parse worker returned an unreadable result for ${contents[index].file}`);
       results[index] = { parsed, encoded };
     }
-  }
+  })));
   return results;
 }
 
@@ -86,8 +80,8 @@ function runWorker(files: ParseRequest['files']): Promise<ParseResponse> {
   });
 }
 
-/** One parsing thread per idle core (cores minus the one-minute load, this thread's own core included), at most 4. */
-function defaultThreadCount(): number {
+/** One worker per idle core (cores minus the one-minute load, this process's own thread included), at most 4. */
+function defaultWorkerCount(): number {
   const cores = availableParallelism();
   const idle = Math.floor(cores - loadavg()[0] + 1);
   return Math.max(1, Math.min(cores, idle, 4));
