@@ -34,7 +34,6 @@ const SCALAR_PLAIN = 1;
 const SCALAR_SINGLE_QUOTED = 2;
 const SCALAR_DOUBLE_QUOTED = 3;
 
-
 /** Thrown inside the walk to abandon the fast path; never escapes this module. */
 class NotProvable extends Error {
   constructor(readonly reason: string, readonly offset = 0) {
