@@ -15,23 +15,24 @@
 
 import { EVENT_ID, getScalarValue, parseEvents } from 'js-yaml';
 import type { Event, ScalarEvent } from 'js-yaml';
-import type { z } from 'zod';
-import {
-  acceptanceSchema, CONFIG_KEYS, configSettingsSchema, ENTITY_KEYS, linkSchema, systemSchema, vendorSchema, zoneSchema,
-} from './schema.js';
+import { CONFIG_KEYS, configSettingsSchema, ENTITY_KEYS, ENTITY_SCHEMAS } from './schema.js';
 import type { EntityKey } from './schema.js';
+import { compileQuickCheck } from './schema-check.js';
+import type { QuickCheck } from './schema-check.js';
 import type { LocationTable, ParsedEntity, ParsedFile } from './parse-file.js';
 
-const ENTITY_SCHEMAS: Record<EntityKey, z.ZodType> = {
-  zones: zoneSchema, vendors: vendorSchema, systems: systemSchema, links: linkSchema, acceptances: acceptanceSchema,
-};
+/** Compiled on first use, so that commands which never parse a file do not pay for it. */
+let entityChecks: Record<EntityKey, QuickCheck> | undefined;
+
+/** Whether an entity matches its schema: the quick check answers for well-formed entities, zod for the rest. */
+function matchesSchema(key: EntityKey, value: unknown): boolean {
+  entityChecks ??= Object.fromEntries(ENTITY_KEYS.map((k) => [k, compileQuickCheck(ENTITY_SCHEMAS[k])])) as Record<EntityKey, QuickCheck>;
+  return entityChecks[key](value) || ENTITY_SCHEMAS[key].safeParse(value).success;
+}
 
 const SCALAR_PLAIN = 1;
 const SCALAR_SINGLE_QUOTED = 2;
 const SCALAR_DOUBLE_QUOTED = 3;
-
-const LONE_CR = /\r(?!\n)/;
-const DOCUMENT_MARKER = /^(?:---|\.\.\.|%)/m;
 
 /** Thrown inside the walk to abandon the fast path; never escapes this module. */
 class NotProvable extends Error {
@@ -77,15 +78,16 @@ export function readRegisterFast(file: string, text: string, isConfigFile: boole
   const lines = new LinePositions(text);
   const problem = (reason: string, offset: number): FastReadResult => ({ problem: { reason, ...lines.at(offset) } });
   // js-yaml takes a lone CR for a line break, as YAML 1.2 says; the `yaml` package does not.
-  const loneCr = LONE_CR.exec(text);
-  if (loneCr) return problem('a carriage return that does not end a line', loneCr.index);
+  const loneCr = loneCarriageReturn(text);
+  if (loneCr >= 0) return problem('a carriage return that does not end a line', loneCr);
   // Document markers and directives: the two parsers disagree on where documents start around them, so the
   // `yaml` path decides (they are rare in register files).
-  const marker = DOCUMENT_MARKER.exec(text);
-  if (marker) return problem('a document marker or directive', marker.index);
+  const marker = documentMarker(text, lines);
+  if (marker >= 0) return problem('a document marker or directive', marker);
   // A bound on the events before making them: a hostile file of tiny collections (`- {}` lines) must not cost
   // gigabytes before its first problem is found.
-  if (nodeBound(text) > MAX_FILE_NODES) return problem(`more than ${MAX_FILE_NODES.toLocaleString('en')} YAML nodes in one file (no register file needs that many)`, 0);
+  // Each character adds at most one to the bound, so a file shorter than the limit needs no count.
+  if (text.length >= MAX_FILE_NODES && nodeBound(text) > MAX_FILE_NODES) return problem(`more than ${MAX_FILE_NODES.toLocaleString('en')} YAML nodes in one file (no register file needs that many)`, 0);
   let events: Event[];
   try {
     events = parseEvents(text, { maxDepth });
@@ -100,6 +102,36 @@ export function readRegisterFast(file: string, text: string, isConfigFile: boole
     if (e instanceof NotProvable) return problem(e.reason, e.offset);
     throw e;
   }
+}
+
+/** Offset of the first CR not followed by LF, or -1 (a hop from CR to CR: cheaper than a regex over the text). */
+function loneCarriageReturn(text: string): number {
+  for (let at = text.indexOf('\r'); at >= 0; at = text.indexOf('\r', at + 1)) if (text.charCodeAt(at + 1) !== 10) return at;
+  return -1;
+}
+
+/** Offset of the first line starting with `---`, `...` or `%`, or -1: what `/^(?:---|\.\.\.|%)/m` finds, from the
+ * line starts already known. That regex's lines also start after U+2028 and U+2029 (after a CR, the LF that must
+ * follow it starts no marker), so those are looked for too. */
+function documentMarker(text: string, lines: LinePositions): number {
+  let first = -1;
+  for (const start of lines.starts) {
+    if (startsMarker(text, start)) {
+      first = start;
+      break;
+    }
+  }
+  for (const separator of ['\u2028', '\u2029']) {
+    for (let at = text.indexOf(separator); at >= 0 && (first < 0 || at < first); at = text.indexOf(separator, at + 1)) {
+      if (startsMarker(text, at + 1)) first = at + 1;
+    }
+  }
+  return first;
+}
+
+function startsMarker(text: string, at: number): boolean {
+  const c = text.charCodeAt(at);
+  return c === 37 || (c === 45 && text.startsWith('---', at)) || (c === 46 && text.startsWith('...', at));
 }
 
 /** An upper bound on the number of YAML nodes in `text` (see MAX_FILE_NODES). */
@@ -217,7 +249,7 @@ function assemble(
   const entityCount = ENTITY_KEYS.reduce((sum, key) => sum + (Array.isArray(root[key]) ? (root[key] as unknown[]).length : 0), 0);
   if (items.length !== entityCount) throw new NotProvable('a list entry that is not a mapping', rootOffset);
   for (const item of items) {
-    if (!ENTITY_SCHEMAS[item.key].safeParse(item.value).success) throw new NotProvable(`a ${item.key.slice(0, -1)} that does not match its schema`, item.offset);
+    if (!matchesSchema(item.key, item.value)) throw new NotProvable(`a ${item.key.slice(0, -1)} that does not match its schema`, item.offset);
     result.entities.push({
       key: item.key, data: item.value as Record<string, unknown>, loc: { file, ...lines.at(item.offset) }, locs: item.table,
     } satisfies ParsedEntity);
@@ -230,9 +262,9 @@ function assemble(
 }
 
 function record(table: LocationTable, path: string, offset: number, lines: LinePositions): void {
-  const { line, column } = lines.at(offset);
+  const line = lines.lineOf(offset);
   table.paths.push(path);
-  table.positions.push(line, column);
+  table.positions.push(line, offset - lines.startOf(line) + 1);
 }
 
 /** Where the `yaml` package starts a scalar node: at the opening quote of a quoted one. */
@@ -256,15 +288,19 @@ const INT_HEX = /^0x[0-9a-fA-F]+$/;
 const FLOAT_NAN = /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
 const FLOAT_EXP = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/;
 const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
-/** Characters a plain scalar must start with to be anything but a string (null's empty form aside). */
-const MAYBE_NOT_STRING = /^[~nNtTfF0-9+\-.]/;
+/** Whether a plain scalar starting with this character code can be anything but a string (null's empty form
+ * aside): `~ n N t T f F 0-9 + - .`. A test of the first character, cheaper than a regex on every scalar. */
+function mayNotBeString(code: number): boolean {
+  return (code >= 48 && code <= 57) || code === 126 || code === 110 || code === 78 || code === 116 || code === 84
+    || code === 102 || code === 70 || code === 43 || code === 45 || code === 46;
+}
 
 /** A scalar's value under YAML 1.2's core schema, tested in the `yaml` package's order with its regexes. */
 function resolveScalar(text: string, event: ScalarEvent): unknown {
   const source = getScalarValue(text, event);
   if (event.style !== SCALAR_PLAIN) return source;
   if (source === '') return null;
-  if (!MAYBE_NOT_STRING.test(source)) return source;
+  if (!mayNotBeString(source.charCodeAt(0))) return source;
   if (NULL.test(source)) return null;
   if (BOOL.test(source)) return source[0] === 't' || source[0] === 'T';
   if (INT_OCT.test(source)) return parseInt(source.substring(2), 8);
@@ -281,7 +317,8 @@ function resolveScalar(text: string, event: ScalarEvent): unknown {
 /** 1-based line and column of an offset, like the `yaml` package's LineCounter (lines end at `\n`). Offsets are
  * asked for in increasing order, so a forward cursor answers in amortised constant time, with a search otherwise. */
 class LinePositions {
-  private readonly starts: number[] = [0];
+  /** Offsets where lines start, in order. */
+  readonly starts: number[] = [0];
   private cursor = 0;
 
   constructor(text: string) {
@@ -289,11 +326,22 @@ class LinePositions {
   }
 
   at(offset: number): { line: number; column: number } {
+    const line = this.lineOf(offset);
+    return { line, column: offset - this.startOf(line) + 1 };
+  }
+
+  /** The 1-based line of an offset (without allocating: it is asked for every node). */
+  lineOf(offset: number): number {
     const starts = this.starts;
     let i = this.cursor;
     if (starts[i] > offset) i = 0;
     while (i + 1 < starts.length && starts[i + 1] <= offset) i++;
     this.cursor = i;
-    return { line: i + 1, column: offset - starts[i] + 1 };
+    return i + 1;
+  }
+
+  /** The offset where a 1-based line starts. */
+  startOf(line: number): number {
+    return this.starts[line - 1];
   }
 }

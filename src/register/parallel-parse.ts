@@ -1,9 +1,21 @@
-// Parses many register files on worker threads, when that pays. Since the fast read path (about 6 MB/s in one
-// thread, against 1 MB/s for the `yaml` package) an M register parses in about a second in one thread, and workers
-// cost their start, their own module loading, and an encode/decode of every result: measured, S was 1.6× slower
-// with workers, and at L under load two workers took 152 s where one thread took 106 s. So workers are used only
-// for a batch of at least PARALLEL_MIN_BYTES (an L-sized register), and only as many as there are idle cores by
-// the one-minute load average. Files are dealt to workers largest first, in turns, so they finish together.
+// Parses many register files on worker threads, when that pays. Workers cost their start (about 0.15 s of CPU: a
+// thread and its own module loading), their own JIT compilation of the parser, an encoding of their results and
+// this thread's decoding of them; and while one thread parses, V8's garbage collector and compiler threads already
+// use a second core.
+//
+// Measured (December 2026, 2 cores, CPU time of each thread from /proc, a fresh process per run: the machine was
+// loaded, so wall times meant nothing), parsing plus the encoding the cache needs, one thread against two workers:
+//   S (0.8 MB): this thread 0.20 s, other threads 0.35 s  |  this thread 0.05 s, other threads 1.1 s
+//   M (7.7 MB): this thread 1.1-1.4 s, other threads 0.6 s  |  this thread 0.23 s, other threads 2.4-2.9 s
+//   L (75 MB):  this thread 9.7 s, other threads 1.7 s  |  this thread 1.6-1.9 s, other threads 13.5-14.3 s
+// On two idle cores the wall time is at least the larger of one thread's work and half the total: at M one thread
+// takes 1.1-1.4 s and two workers at least 1.3-1.5 s, so workers do not pay there; at L (9.7 s against about 8 s)
+// they do. So workers are used only for a batch of at least PARALLEL_MIN_BYTES (L-sized), and only as many as there
+// are idle cores by the one-minute load average: on a busy machine they never pay.
+// Tried and left: this thread parsing a share while one worker parses the rest. At M it did not pay either (this
+// thread 0.7 s, other threads 1.6 s); at L it was faster, but the scan's peak RSS grew from 2.03 GB to 2.45 GB,
+// since this thread then keeps a parse's garbage-grown heap, which the workers otherwise carry and give back.
+// Files are dealt to workers largest first, in turns, so they finish together.
 
 import { availableParallelism, loadavg } from 'node:os';
 import { Worker } from 'node:worker_threads';
@@ -21,6 +33,8 @@ export interface ParsedWithEncoding {
   encoded?: string;
 }
 
+/** Parses `contents` on up to `maxWorkers` worker threads (1 parses in this thread), when the batch is at least
+ * `minBytes`; results come back in the order of `contents`. */
 export async function parseFilesInParallel(
   contents: FileContent[], maxWorkers = defaultWorkerCount(), minBytes = PARALLEL_MIN_BYTES,
 ): Promise<ParsedWithEncoding[]> {
@@ -56,7 +70,13 @@ function runWorker(files: ParseRequest['files']): Promise<ParseResponse> {
     worker.once('exit', (code) => {
       if (code !== 0) reject(new Error(`a parse worker exited with code ${code}`));
     });
-    worker.postMessage({ files } satisfies ParseRequest);
+    try {
+      worker.postMessage({ files } satisfies ParseRequest);
+    } catch (e) {
+      // Nothing could be sent (a value that does not clone): the worker would wait for a message forever.
+      void worker.terminate();
+      reject(e as Error);
+    }
   });
 }
 

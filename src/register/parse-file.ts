@@ -12,9 +12,7 @@ import { Composer, isMap, isPair, isScalar, isSeq, LineCounter, Parser, YAMLPars
 import type { CST, Document, Node as YamlNode, Pair, YAMLMap } from 'yaml';
 import type { z } from 'zod';
 import type { Diagnostic, SourceLocation } from './types.js';
-import {
-  acceptanceSchema, CONFIG_KEYS, configSettingsSchema, ENTITY_KEYS, linkSchema, systemSchema, vendorSchema, zoneSchema,
-} from './schema.js';
+import { CONFIG_KEYS, configSettingsSchema, ENTITY_KEYS, ENTITY_SCHEMAS } from './schema.js';
 import type { EntityKey } from './schema.js';
 import { didYouMean } from './suggest.js';
 import { yamlErrorDiagnostics } from './yaml-error-location.js';
@@ -66,10 +64,6 @@ export interface ParsedFile {
   /** Set when the file does not parse: what it could have defined, so references into it are not reported as unknown. */
   unparsed?: UnparsedFile;
 }
-
-const ENTITY_SCHEMAS: Record<EntityKey, z.ZodType> = {
-  zones: zoneSchema, vendors: vendorSchema, systems: systemSchema, links: linkSchema, acceptances: acceptanceSchema,
-};
 
 /** Parses one file's bytes. `file` is the path relative to the register root, used in every location.
  * The fast read path (fast-read.ts) answers for files it reads exactly as the `yaml` path below does; every other

@@ -254,6 +254,10 @@ export type RuleSettingInput = z.infer<typeof ruleSettingSchema>;
 
 export const ENTITY_KEYS = ['zones', 'vendors', 'systems', 'links', 'acceptances'] as const;
 export type EntityKey = (typeof ENTITY_KEYS)[number];
+/** The schema of each kind of entity. */
+export const ENTITY_SCHEMAS: Record<EntityKey, z.ZodType> = {
+  zones: zoneSchema, vendors: vendorSchema, systems: systemSchema, links: linkSchema, acceptances: acceptanceSchema,
+};
 export const CONFIG_KEYS = ['version', 'organization', 'policy', 'review', 'rules'] as const;
 
 /** Bumped whenever the schema changes meaning, so that parse caches keyed on it are invalidated. */

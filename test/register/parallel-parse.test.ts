@@ -24,6 +24,13 @@ describe('parseFilesInParallel', () => {
     expect(parallel.map((r) => r.parsed)).toEqual(contents.map((c) => parseRegisterFile(c.file, c.bytes)));
   });
 
+  it('reports a worker that cannot be sent its files', async () => {
+    const [first] = files(SAMPLE_CITY);
+    // A file that cannot be posted to a worker (a function does not clone).
+    const poisoned = { file: 'zz.yaml', bytes: { byteLength: 0, f: () => 0 } as unknown as Uint8Array };
+    await expect(parseFilesInParallel([first, poisoned], 2, 0)).rejects.toThrow();
+  });
+
   it('parses a batch below the size threshold in this thread', async () => {
     const contents = files(SAMPLE_CITY);
     const results = await parseFilesInParallel(contents, 2);
