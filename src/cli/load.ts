@@ -1,10 +1,10 @@
 // Loading the register for a command: find the root, load, print diagnostics the way `validate` does, and stop with
-// exit 2 when the register is invalid.
+// exit 2 when the register is invalid. This module loads no parser: a scan imports one only when a file misses the
+// parse cache. Commands that parse in this thread, synchronously, use load-in-thread.ts.
 
 import { resolve } from 'node:path';
-import { loadRegister, loadRegisterCached } from '../register/load-register.js';
-import type { FileParser, LoadOptions, LoadResult, PhaseTimer } from '../register/load-register.js';
-import { parseRegisterFile } from '../register/parse-file.js';
+import { loadRegisterCached } from '../register/load-cached.js';
+import type { LoadResult, PhaseTimer } from '../register/read-and-assemble.js';
 import { ParseCache } from '../register/parse-cache.js';
 import { defaultCacheRoot, registerCacheDir } from './cache-location.js';
 import { gitWorkTreeAround } from '../git/work-tree.js';
@@ -34,24 +34,8 @@ export function locateRoot(options: RegisterOptions): string {
   }
 }
 
-export function loadOrFail(options: RegisterOptions, extra: LoadOptions = {}): { register: Register; diagnostics: Diagnostic[] } {
-  return requireValid(loadFromDisk(locateRoot(options), options, extra), options);
-}
-
-/** Loads the register at `root` through the parse cache, whatever it holds: `validate` reports, others require valid. */
-export function loadFromDisk(root: string, options: RegisterOptions, extra: LoadOptions = {}): LoadResult {
-  try {
-    const cache = openParseCache(root, options);
-    const loaded = loadRegister(root, { maxFileBytes: options.maxFileSize, maxFiles: options.maxFiles, parse: cachedParser(cache), ...extra });
-    cache.flush();
-    return loaded;
-  } catch (e) {
-    return fileLimitAsUsageError(e);
-  }
-}
-
 /** The file-count limit is the user's to raise, so exceeding it is a usage error; anything else passes through. */
-function fileLimitAsUsageError(e: unknown): never {
+export function fileLimitAsUsageError(e: unknown): never {
   if (e instanceof TooManyFilesError) throw new UsageError(e.message);
   throw e;
 }
@@ -79,18 +63,6 @@ export function openParseCache(root: string, options: CacheOptions): ParseCache 
   return new ParseCache(registerCacheDir(cacheRoot, root));
 }
 
-/** A synchronous parser through the cache, for commands that load small registers or run in-thread. */
-export function cachedParser(cache: ParseCache): FileParser {
-  return (file, bytes) => {
-    const key = ParseCache.keyFor(file, bytes);
-    const hit = cache.get(file, key);
-    if (hit) return hit;
-    const parsed = parseRegisterFile(file, bytes);
-    cache.put(key, parsed);
-    return parsed;
-  };
-}
-
 /** loadOrFail through the parse cache and parse workers: what scan, report and baseline use. */
 export async function loadOrFailCached(
   options: RegisterOptions, timer?: PhaseTimer, cache?: ParseCache,
@@ -113,7 +85,7 @@ function parseWorkerLimit(env: NodeJS.ProcessEnv = process.env): number | undefi
 }
 
 /** Prints diagnostics like `validate` and stops with exit 2 when the register is invalid; prints warnings otherwise. */
-function requireValid(loaded: LoadResult, options: RegisterOptions): { register: Register; diagnostics: Diagnostic[] } {
+export function requireValid(loaded: LoadResult, options: RegisterOptions): { register: Register; diagnostics: Diagnostic[] } {
   clearProgressLine();
   if (!loaded.register) {
     process.stderr.write(formatDiagnostics(loaded.diagnostics, options.maxDiagnostics ?? DEFAULT_MAX_DIAGNOSTICS, process.stderr.isTTY === true));

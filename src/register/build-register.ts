@@ -4,7 +4,7 @@
 // entities may move between files, and the result is the same.
 
 import type { ParsedConfig, ParsedEntity, ParsedFile } from './parse-file.js';
-import { CONFIG_FILE } from './parse-file.js';
+import { CONFIG_FILE } from './register-names.js';
 import type {
   EntityKey, AcceptanceInput, LinkInput, RuleSettingInput, SegmentationRuleInput, SystemInput, VendorInput, ZoneInput,
 } from './schema.js';

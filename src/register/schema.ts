@@ -252,9 +252,6 @@ export type SegmentationRuleInput = z.infer<typeof segmentationRuleSchema>;
 export type ConfigFileInput = z.infer<typeof configFileSchema>;
 export type RuleSettingInput = z.infer<typeof ruleSettingSchema>;
 
-export const ENTITY_KEYS = ['zones', 'vendors', 'systems', 'links', 'acceptances'] as const;
-export type EntityKey = (typeof ENTITY_KEYS)[number];
+export { ENTITY_KEYS, SCHEMA_VERSION } from './register-names.js';
+export type { EntityKey } from './register-names.js';
 export const CONFIG_KEYS = ['version', 'organization', 'policy', 'review', 'rules'] as const;
-
-/** Bumped whenever the schema changes meaning, so that parse caches keyed on it are invalidated. */
-export const SCHEMA_VERSION = 2;

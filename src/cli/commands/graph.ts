@@ -7,7 +7,7 @@ import { buildAttackGraph } from '../../graph/attack-graph.js';
 import { ExportUsageError, GRAPH_EXPORTERS, GRAPH_FORMATS, isGraphFormat } from '../../export/index.js';
 import { nodeLinkJsonChunks } from '../../export/node-link-json.js';
 import { UsageError } from '../errors.js';
-import { loadOrFail } from '../load.js';
+import { loadOrFail } from '../load-in-thread.js';
 import type { RegisterOptions } from '../load.js';
 import { addRegisterOptions } from '../options.js';
 import { emit } from '../output.js';

@@ -10,7 +10,7 @@ import { jsonText } from '../../explore/json-text.js';
 import { paint } from '../../explore/text-style.js';
 import { addRegisterOptions } from '../options.js';
 import type { RegisterOptions } from '../load.js';
-import { loadOrFail } from '../load.js';
+import { loadOrFail } from '../load-in-thread.js';
 import { emit } from '../output.js';
 import { useColor } from '../terminal.js';
 import { lookupNode, parseTarget } from '../../explore/lookup.js';

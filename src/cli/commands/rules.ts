@@ -15,7 +15,8 @@ import type { Register } from '../../register/types.js';
 import { terminalText } from '../../report/terminal-text.js';
 import { addRegisterOptions } from '../options.js';
 import type { RegisterOptions } from '../load.js';
-import { cachedParser, loadOrFail, openParseCache } from '../load.js';
+import { openParseCache } from '../load.js';
+import { cachedParser, loadOrFail } from '../load-in-thread.js';
 import { emit } from '../output.js';
 import { terminalWidth, useColor } from '../terminal.js';
 

@@ -1,7 +1,8 @@
 // `sidedoor validate`: schema and cross-reference checks only. Exit 0 when valid (warnings allowed), 2 otherwise.
 
 import { Command, Option } from 'commander';
-import { DEFAULT_MAX_DIAGNOSTICS, formatDiagnostics, loadFromDisk, locateRoot } from '../load.js';
+import { DEFAULT_MAX_DIAGNOSTICS, formatDiagnostics, locateRoot } from '../load.js';
+import { loadFromDisk } from '../load-in-thread.js';
 import type { RegisterOptions } from '../load.js';
 import { addRegisterOptions } from '../options.js';
 import { emit } from '../output.js';
