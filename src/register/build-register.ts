@@ -136,7 +136,7 @@ function collectZones(entities: ParsedEntity[], error: (loc: SourceLocation, mes
     }
     zones.set(input.id, {
       id: input.id, name: input.name ?? input.id, trust: input.trust as Zone['trust'], description: input.description,
-      builtin: false, ...located(e),
+      builtin: false, loc: e.loc, fieldLocs: locationsOf(e),
     });
   }
   return zones;
@@ -156,23 +156,26 @@ function collectLinks(
     const hint = link.fieldLocs.has('id') ? '' : '; give one of them an explicit `id`';
     error(link.loc, `duplicate link id '${link.id}': already used at ${where(first.loc)}${hint}`);
   };
+  const checkEnd = (link: Link, end: 'from' | 'to') => {
+    const id = link[end];
+    if (!nodeIds.has(id)) unknown(NODES, id, fieldLoc(link, end), `link '${link.id}': ${end} '${id}' does not exist${didYouMean(id, nodeIds.keys())}`);
+  };
+  // Plain loops, no closures or temporary arrays per link: a large register has hundreds of thousands of links.
   for (const e of entities) {
     if (e.key !== 'links') continue;
     const link = toLink(e);
-    for (const end of ['from', 'to'] as const) {
-      if (!nodeIds.has(link[end])) {
-        unknown(NODES, link[end], fieldLoc(link, end), `link '${link.id}': ${end} '${link[end]}' does not exist${didYouMean(link[end], nodeIds.keys())}`);
-      }
-    }
-    link.via.forEach((gateway, i) => {
+    checkEnd(link, 'from');
+    checkEnd(link, 'to');
+    for (let i = 0; i < link.via.length; i++) {
+      const gateway = link.via[i];
+      if (invalidSystems.has(gateway)) continue;
       const system = systems.get(gateway);
-      if (invalidSystems.has(gateway)) return;
       if (!system) {
         unknown(SYSTEMS, gateway, fieldLoc(link, `via.${i}`), `link '${link.id}': via '${gateway}' is not a system${didYouMean(gateway, systems.keys())}`);
       } else if (!system.enforcement) {
         warn(fieldLoc(link, `via.${i}`), `link '${link.id}': via '${gateway}' is not an enforcement system (kind ${system.kind}, enforcement false), so it filters nothing`);
       }
-    });
+    }
     add(link);
   }
   for (const system of systems.values()) {
@@ -194,7 +197,7 @@ function toVendor(e: ParsedEntity): Vendor {
     id: v.id, name: v.name, tier: v.tier, zone: v.zone ?? THIRD_PARTY_ZONE, owner: v.owner, country: v.country,
     identifiers: v.identifiers, contacts: v.contacts ?? [], contract: v.contract, assessments: v.assessments ?? [],
     certifications: v.certifications ?? [], subprocessors: v.subprocessors ?? [], data: v.data ?? 'internal',
-    substitutability: v.substitutability, exit_plan: v.exit_plan, notes: v.notes, ...located(e),
+    substitutability: v.substitutability, exit_plan: v.exit_plan, notes: v.notes, loc: e.loc, fieldLocs: locationsOf(e),
   };
 }
 
@@ -229,13 +232,13 @@ function toLink(e: ParsedEntity): Link {
     port: l.port, auth: l.auth ?? 'none',
     encrypted: l.encrypted ?? !(protocol !== undefined && PLAINTEXT_PROTOCOLS.includes(protocol)),
     via: l.via ?? [], bidirectional: l.bidirectional ?? false, on_demand: l.on_demand ?? false, purpose: l.purpose,
-    ticket: l.ticket, description: l.description, implicit: false, ...located(e),
+    ticket: l.ticket, description: l.description, implicit: false, loc: e.loc, fieldLocs: locationsOf(e),
   };
 }
 
 function toAcceptance(e: ParsedEntity): Acceptance {
   const a = e.data as AcceptanceInput;
-  return { finding: a.finding, reason: a.reason, approved_by: a.approved_by, expires: a.expires, ticket: a.ticket, ...located(e) };
+  return { finding: a.finding, reason: a.reason, approved_by: a.approved_by, expires: a.expires, ticket: a.ticket, loc: e.loc, fieldLocs: locationsOf(e) };
 }
 
 function toConfig(
@@ -317,10 +320,6 @@ function checkSelector(
   check('zones', selector.zones, zones, 'zone');
   check('systems', selector.systems, systems, 'system');
   if (Array.isArray(selector.vendors)) check('vendors', selector.vendors, vendors, 'vendor');
-}
-
-function located(e: ParsedEntity): { loc: SourceLocation; fieldLocs: FieldLocations } {
-  return { loc: e.loc, fieldLocs: locationsOf(e) };
 }
 
 function locationsOf(e: ParsedEntity): FieldLocations {
