@@ -146,16 +146,7 @@ function collectLinks(
   entities: ParsedEntity[], systems: Map<string, System>, invalidSystems: Set<string>, nodeIds: Map<string, SourceLocation>, error: (loc: SourceLocation, message: string) => void,
   warn: (loc: SourceLocation, message: string) => void, unknown: UnknownReference,
 ): Link[] {
-  const byId = new Map<string, Link>();
-  const add = (link: Link) => {
-    const first = byId.get(link.id);
-    if (first === undefined) {
-      byId.set(link.id, link);
-      return;
-    }
-    const hint = link.fieldLocs.has('id') ? '' : '; give one of them an explicit `id`';
-    error(link.loc, `duplicate link id '${link.id}': already used at ${where(first.loc)}${hint}`);
-  };
+  const links: Link[] = [];
   const checkEnd = (link: Link, end: 'from' | 'to') => {
     const id = link[end];
     if (!nodeIds.has(id)) unknown(NODES, id, fieldLoc(link, end), `link '${link.id}': ${end} '${id}' does not exist${didYouMean(id, nodeIds.keys())}`);
@@ -176,11 +167,11 @@ function collectLinks(
         warn(fieldLoc(link, `via.${i}`), `link '${link.id}': via '${gateway}' is not an enforcement system (kind ${system.kind}, enforcement false), so it filters nothing`);
       }
     }
-    add(link);
+    links.push(link);
   }
   for (const system of systems.values()) {
     if (!system.internet_facing) continue;
-    add({
+    links.push({
       // SPEC §2.1: the login a visitor from the internet meets is the system's own, so `controls.mfa` sets the auth.
       id: `internet-to-${system.id}`, from: INTERNET_NODE, to: system.id, kind: 'network',
       auth: system.controls.mfa === true ? 'mfa' : 'password', encrypted: true,
@@ -188,7 +179,20 @@ function collectLinks(
       loc: fieldLoc(system, 'internet_facing'), fieldLocs: new Map(),
     });
   }
-  return [...byId.values()].sort((a, b) => compareIds(a.id, b.id));
+  // Duplicates come out of the sort next to each other, the first defined first (the sort is stable): it is kept, and
+  // each later one is reported. Cheaper than a Map of every link id.
+  links.sort((a, b) => compareIds(a.id, b.id));
+  const unique: Link[] = [];
+  for (const link of links) {
+    const first = unique.length > 0 ? unique[unique.length - 1] : undefined;
+    if (first === undefined || first.id !== link.id) {
+      unique.push(link);
+      continue;
+    }
+    const hint = link.fieldLocs.has('id') ? '' : '; give one of them an explicit `id`';
+    error(link.loc, `duplicate link id '${link.id}': already used at ${where(first.loc)}${hint}`);
+  }
+  return unique;
 }
 
 function toVendor(e: ParsedEntity): Vendor {
