@@ -82,7 +82,6 @@ export function buildRegister(root: string, files: ParsedFile[]): BuildResult {
   }
   const invalidVendors = new Set(invalid.filter((i) => i.key === 'vendors').map((i) => i.id));
   const invalidSystems = new Set(invalid.filter((i) => i.key === 'systems').map((i) => i.id));
-  const nodeExists = (id: string) => nodeIds.has(id);
   const refError = (kinds: readonly EntityKey[], loc: SourceLocation, what: string, id: string, pool: Iterable<string>) =>
     unknown(kinds, id, loc, `${what} '${id}' does not exist${didYouMean(id, pool)}`);
 
@@ -98,11 +97,15 @@ export function buildRegister(root: string, files: ParsedFile[]): BuildResult {
     if (system.vendor !== undefined && !vendors.has(system.vendor) && !invalidVendors.has(system.vendor)) {
       refError(VENDORS, fieldLoc(system, 'vendor'), `system '${system.id}': vendor`, system.vendor, vendors.keys());
     }
-    system.depends_on.forEach((dep, i) => dep.anyOf.forEach((id, j) => {
-      if (!nodeExists(id)) {
+    // Loops rather than nested forEach: no closures per system of a large register.
+    for (let i = 0; i < system.depends_on.length; i++) {
+      const dep = system.depends_on[i];
+      for (let j = 0; j < dep.anyOf.length; j++) {
+        const id = dep.anyOf[j];
+        if (nodeIds.has(id)) continue;
         refError(NODES, fieldLoc(system, dep.isAnyOf ? `depends_on.${i}.any_of.${j}` : `depends_on.${i}`), `system '${system.id}': depends_on`, id, nodeIds.keys());
       }
-    }));
+    }
   }
 
   const links = collectLinks(entities, systems, invalidSystems, nodeIds, error, warn, unknown);
