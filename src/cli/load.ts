@@ -1,6 +1,6 @@
-// Loading the register for a command: find the root, load, print diagnostics the way `validate` does, and stop with
-// exit 2 when the register is invalid. This module loads no parser: a scan imports one only when a file misses the
-// parse cache. Commands that parse in this thread, synchronously, use load-in-thread.ts.
+// Loading the register for a command: find the root, load through the parse cache, print diagnostics the way
+// `validate` does, and stop with exit 2 when the register is invalid. This module loads no parser: one is imported
+// only when a file misses the parse cache (src/register/load-cached.ts).
 
 import { resolve } from 'node:path';
 import { loadRegisterCached } from '../register/load-cached.js';
@@ -34,8 +34,27 @@ export function locateRoot(options: RegisterOptions): string {
   }
 }
 
+/** Loads the register (through the parse cache and parse workers) and stops with exit 2 when it is invalid. The
+ * cache is returned for a `--base` comparison, whose unchanged files it serves. */
+export async function loadOrFail(
+  options: RegisterOptions, timer?: PhaseTimer,
+): Promise<{ register: Register; diagnostics: Diagnostic[]; cache: ParseCache }> {
+  const root = locateRoot(options);
+  const cache = openParseCache(root, options);
+  return { ...requireValid(await loadFromDisk(root, options, cache, timer), options), cache };
+}
+
+/** Loads the register at `root`, whatever it holds: `validate` reports, others require valid. */
+export async function loadFromDisk(root: string, options: RegisterOptions, cache = openParseCache(root, options), timer?: PhaseTimer): Promise<LoadResult> {
+  try {
+    return await loadRegisterCached(root, { maxFileBytes: options.maxFileSize, maxFiles: options.maxFiles, cache, timer, maxWorkers: parseWorkerLimit() });
+  } catch (e) {
+    return fileLimitAsUsageError(e);
+  }
+}
+
 /** The file-count limit is the user's to raise, so exceeding it is a usage error; anything else passes through. */
-export function fileLimitAsUsageError(e: unknown): never {
+function fileLimitAsUsageError(e: unknown): never {
   if (e instanceof TooManyFilesError) throw new UsageError(e.message);
   throw e;
 }
@@ -63,21 +82,6 @@ export function openParseCache(root: string, options: CacheOptions): ParseCache 
   return new ParseCache(registerCacheDir(cacheRoot, root));
 }
 
-/** loadOrFail through the parse cache and parse workers: what scan, report and baseline use. */
-export async function loadOrFailCached(
-  options: RegisterOptions, timer?: PhaseTimer, cache?: ParseCache,
-): Promise<{ register: Register; diagnostics: Diagnostic[]; cache: ParseCache }> {
-  const root = locateRoot(options);
-  const parseCache = cache ?? openParseCache(root, options);
-  let loaded;
-  try {
-    loaded = await loadRegisterCached(root, { maxFileBytes: options.maxFileSize, maxFiles: options.maxFiles, cache: parseCache, timer, maxWorkers: parseWorkerLimit() });
-  } catch (e) {
-    return fileLimitAsUsageError(e);
-  }
-  return { ...requireValid(loaded, options), cache: parseCache };
-}
-
 /** `SIDEDOOR_PARSE_WORKERS=N` caps the parse worker threads (1 parses in the main thread); for benchmarks. */
 function parseWorkerLimit(env: NodeJS.ProcessEnv = process.env): number | undefined {
   const value = env.SIDEDOOR_PARSE_WORKERS;
@@ -85,7 +89,7 @@ function parseWorkerLimit(env: NodeJS.ProcessEnv = process.env): number | undefi
 }
 
 /** Prints diagnostics like `validate` and stops with exit 2 when the register is invalid; prints warnings otherwise. */
-export function requireValid(loaded: LoadResult, options: RegisterOptions): { register: Register; diagnostics: Diagnostic[] } {
+function requireValid(loaded: LoadResult, options: RegisterOptions): { register: Register; diagnostics: Diagnostic[] } {
   clearProgressLine();
   if (!loaded.register) {
     process.stderr.write(formatDiagnostics(loaded.diagnostics, options.maxDiagnostics ?? DEFAULT_MAX_DIAGNOSTICS, process.stderr.isTTY === true));

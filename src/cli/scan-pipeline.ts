@@ -11,7 +11,7 @@ import type { FindingSeverity, Register } from '../register/types.js';
 import { runScan } from '../scan/run-scan.js';
 import type { ScanOutcome } from '../scan/run-scan.js';
 import { buildScanResult } from '../scan/scan-result.js';
-import { loadOrFailCached, locateRoot } from './load.js';
+import { loadOrFail, locateRoot } from './load.js';
 import type { RegisterOptions } from './load.js';
 import { PhaseTimings } from './phase-timer.js';
 import { resolveToday } from './today.js';
@@ -46,11 +46,11 @@ export async function runScanCommand(options: ScanCommandOptions): Promise<ScanR
   const compare = comparing ? await import('./compare-run.js') : undefined;
   const request = compare?.comparisonRequest(options, () => locateRoot(options));
   const timings = new PhaseTimings();
-  const { register, cache } = await loadOrFailCached(options, timings.timer);
+  const { register, cache } = await loadOrFail(options, timings.timer);
   // With --base the head is evaluated inside the comparison, under the judging policy: never twice.
   const run = compare !== undefined && request?.kind === 'base'
     ? compare.compareWithBaseRun(request, register, {
-      today, only: options.rule, limits: options, timer: timings.timer, parse: (await import('./load-in-thread.js')).cachedParser(cache),
+      today, only: options.rule, limits: options, timer: timings.timer, parse: (await import('./cached-parser.js')).cachedParser(cache),
     })
     : undefined;
   const scanned = run?.outcome ?? runScan(register, { today, only: options.rule, timer: timings.timer });

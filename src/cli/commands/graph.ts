@@ -7,7 +7,7 @@ import { buildAttackGraph } from '../../graph/attack-graph.js';
 import { ExportUsageError, GRAPH_EXPORTERS, GRAPH_FORMATS, isGraphFormat } from '../../export/index.js';
 import { nodeLinkJsonChunks } from '../../export/node-link-json.js';
 import { UsageError } from '../errors.js';
-import { loadOrFail } from '../load-in-thread.js';
+import { loadOrFail } from '../load.js';
 import type { RegisterOptions } from '../load.js';
 import { addRegisterOptions } from '../options.js';
 import { emit } from '../output.js';
@@ -35,12 +35,12 @@ export function graphCommand(): Command {
     .addOption(new Option('--depth <hops>', 'with --focus: how many hops around the node, following links both ways (default 1)')
       .argParser(nonNegativeInteger))
     .option('-o, --output <file>', 'write the export to a file (atomically) instead of stdout; `-` for stdout')
-    .action((options: GraphOptions) => {
+    .action(async (options: GraphOptions) => {
       if (options.depth !== undefined && options.focus === undefined) throw new UsageError('--depth needs --focus <node>');
       if (!isGraphFormat(options.format)) throw new UsageError(`unknown graph format '${options.format}'`);
       const exporter = GRAPH_EXPORTERS.get(options.format);
       if (exporter === undefined) throw new UsageError(`the ${options.format} format is not available`);
-      const { register } = loadOrFail(options);
+      const { register } = await loadOrFail(options);
       const graph = buildAttackGraph(register);
       try {
         if (options.format === 'json' && (options.output === undefined || options.output === '-')) {

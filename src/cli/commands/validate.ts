@@ -1,8 +1,7 @@
 // `sidedoor validate`: schema and cross-reference checks only. Exit 0 when valid (warnings allowed), 2 otherwise.
 
 import { Command, Option } from 'commander';
-import { DEFAULT_MAX_DIAGNOSTICS, formatDiagnostics, locateRoot } from '../load.js';
-import { loadFromDisk } from '../load-in-thread.js';
+import { DEFAULT_MAX_DIAGNOSTICS, formatDiagnostics, loadFromDisk, locateRoot } from '../load.js';
 import type { RegisterOptions } from '../load.js';
 import { addRegisterOptions } from '../options.js';
 import { emit } from '../output.js';
@@ -17,8 +16,8 @@ export function validateCommand(): Command {
   return addRegisterOptions(new Command('validate'))
     .description('check the register against the schema and its cross-references; print file:line:col diagnostics')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
-    .action((options: ValidateOptions) => {
-      const loaded = loadFromDisk(locateRoot(options), options);
+    .action(async (options: ValidateOptions) => {
+      const loaded = await loadFromDisk(locateRoot(options), options);
       const errors = loaded.diagnostics.filter((d) => d.severity === 'error').length;
       if (options.format === 'json') {
         emit(jsonDocument({
