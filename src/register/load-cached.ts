@@ -1,4 +1,4 @@
-// The scan's loader: like loadRegister (load-register.ts), but through the parse cache, with the misses parsed on
+// The CLI's loader: like loadRegister (load-register.ts), but through the parse cache, with the misses parsed on
 // worker threads. The parser (yaml, js-yaml and the zod schemas) is imported only when a file misses the cache: a
 // warm scan whose every file hits loads none of it.
 

@@ -1,6 +1,6 @@
 // Loading a register from disk: list the files, read them (with a size limit), parse each (through an optional
 // cache), then assemble. The same assembly serves registers read from a git ref (src/git/), which supply their own
-// file bytes. The scan's loader, through the parse cache and parse workers, is load-cached.ts.
+// file bytes. The CLI's loader, through the parse cache and parse workers, is load-cached.ts.
 
 import { listRegisterFiles } from './discover.js';
 import type { ListOptions } from './discover.js';
