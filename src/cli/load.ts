@@ -1,10 +1,10 @@
-// Loading the register for a command: find the root, load, print diagnostics the way `validate` does, and stop with
-// exit 2 when the register is invalid.
+// Loading the register for a command: find the root, load through the parse cache, print diagnostics the way
+// `validate` does, and stop with exit 2 when the register is invalid. This module loads no parser: one is imported
+// only when a file misses the parse cache (src/register/load-cached.ts).
 
 import { resolve } from 'node:path';
-import { loadRegister, loadRegisterCached } from '../register/load-register.js';
-import type { FileParser, LoadOptions, LoadResult, PhaseTimer } from '../register/load-register.js';
-import { parseRegisterFile } from '../register/parse-file.js';
+import { loadRegisterCached } from '../register/load-cached.js';
+import type { LoadResult, PhaseTimer } from '../register/read-and-assemble.js';
 import { ParseCache } from '../register/parse-cache.js';
 import { defaultCacheRoot, registerCacheDir } from './cache-location.js';
 import { gitWorkTreeAround } from '../git/work-tree.js';
@@ -34,17 +34,20 @@ export function locateRoot(options: RegisterOptions): string {
   }
 }
 
-export function loadOrFail(options: RegisterOptions, extra: LoadOptions = {}): { register: Register; diagnostics: Diagnostic[] } {
-  return requireValid(loadFromDisk(locateRoot(options), options, extra), options);
+/** Loads the register (through the parse cache and parse workers) and stops with exit 2 when it is invalid. The
+ * cache is returned for a `--base` comparison, whose unchanged files it serves. */
+export async function loadOrFail(
+  options: RegisterOptions, timer?: PhaseTimer,
+): Promise<{ register: Register; diagnostics: Diagnostic[]; cache: ParseCache }> {
+  const root = locateRoot(options);
+  const cache = openParseCache(root, options);
+  return { ...requireValid(await loadFromDisk(root, options, cache, timer), options), cache };
 }
 
-/** Loads the register at `root` through the parse cache, whatever it holds: `validate` reports, others require valid. */
-export function loadFromDisk(root: string, options: RegisterOptions, extra: LoadOptions = {}): LoadResult {
+/** Loads the register at `root`, whatever it holds: `validate` reports, others require valid. */
+export async function loadFromDisk(root: string, options: RegisterOptions, cache = openParseCache(root, options), timer?: PhaseTimer): Promise<LoadResult> {
   try {
-    const cache = openParseCache(root, options);
-    const loaded = loadRegister(root, { maxFileBytes: options.maxFileSize, maxFiles: options.maxFiles, parse: cachedParser(cache), ...extra });
-    cache.flush();
-    return loaded;
+    return await loadRegisterCached(root, { maxFileBytes: options.maxFileSize, maxFiles: options.maxFiles, cache, timer, maxWorkers: parseWorkerLimit() });
   } catch (e) {
     return fileLimitAsUsageError(e);
   }
@@ -77,33 +80,6 @@ export function openParseCache(root: string, options: CacheOptions): ParseCache 
   const tree = gitWorkTreeAround(root);
   if (tree !== undefined && gitWorkTreeAround(cacheRoot) === tree) return new ParseCache(undefined);
   return new ParseCache(registerCacheDir(cacheRoot, root));
-}
-
-/** A synchronous parser through the cache, for commands that load small registers or run in-thread. */
-export function cachedParser(cache: ParseCache): FileParser {
-  return (file, bytes) => {
-    const key = ParseCache.keyFor(file, bytes);
-    const hit = cache.get(file, key);
-    if (hit) return hit;
-    const parsed = parseRegisterFile(file, bytes);
-    cache.put(key, parsed);
-    return parsed;
-  };
-}
-
-/** loadOrFail through the parse cache and parse workers: what scan, report and baseline use. */
-export async function loadOrFailCached(
-  options: RegisterOptions, timer?: PhaseTimer, cache?: ParseCache,
-): Promise<{ register: Register; diagnostics: Diagnostic[]; cache: ParseCache }> {
-  const root = locateRoot(options);
-  const parseCache = cache ?? openParseCache(root, options);
-  let loaded;
-  try {
-    loaded = await loadRegisterCached(root, { maxFileBytes: options.maxFileSize, maxFiles: options.maxFiles, cache: parseCache, timer, maxWorkers: parseWorkerLimit() });
-  } catch (e) {
-    return fileLimitAsUsageError(e);
-  }
-  return { ...requireValid(loaded, options), cache: parseCache };
 }
 
 /** `SIDEDOOR_PARSE_WORKERS=N` caps the parse worker threads (1 parses in the main thread); for benchmarks. */

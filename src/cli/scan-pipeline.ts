@@ -11,8 +11,7 @@ import type { FindingSeverity, Register } from '../register/types.js';
 import { runScan } from '../scan/run-scan.js';
 import type { ScanOutcome } from '../scan/run-scan.js';
 import { buildScanResult } from '../scan/scan-result.js';
-import { compareWithBaseRun, compareWithBaselineRun, comparisonRequest } from './compare-run.js';
-import { cachedParser, loadOrFailCached, locateRoot } from './load.js';
+import { loadOrFail, locateRoot } from './load.js';
 import type { RegisterOptions } from './load.js';
 import { PhaseTimings } from './phase-timer.js';
 import { resolveToday } from './today.js';
@@ -42,16 +41,21 @@ export interface ScanRun {
 
 export async function runScanCommand(options: ScanCommandOptions): Promise<ScanRun> {
   const today = resolveToday(options.today);
-  const request = comparisonRequest(options, () => locateRoot(options));
+  // The comparison's modules (git, baselines, and for --base a parser) are loaded only when a comparison is asked for.
+  const comparing = options.base !== undefined || options.baseline !== undefined || options.policyFrom !== undefined;
+  const compare = comparing ? await import('./compare-run.js') : undefined;
+  const request = compare?.comparisonRequest(options, () => locateRoot(options));
   const timings = new PhaseTimings();
-  const { register, cache } = await loadOrFailCached(options, timings.timer);
+  const { register, cache } = await loadOrFail(options, timings.timer);
   // With --base the head is evaluated inside the comparison, under the judging policy: never twice.
-  const run = request?.kind === 'base'
-    ? compareWithBaseRun(request, register, { today, only: options.rule, limits: options, timer: timings.timer, parse: cachedParser(cache) })
+  const run = compare !== undefined && request?.kind === 'base'
+    ? compare.compareWithBaseRun(request, register, {
+      today, only: options.rule, limits: options, timer: timings.timer, parse: (await import('./cached-parser.js')).cachedParser(cache),
+    })
     : undefined;
   const scanned = run?.outcome ?? runScan(register, { today, only: options.rule, timer: timings.timer });
   const compared = run?.compared
-    ?? (request?.kind === 'baseline' ? compareWithBaselineRun(request, { ...scanned, register }, options.rule).compared : undefined);
+    ?? (compare !== undefined && request?.kind === 'baseline' ? compare.compareWithBaselineRun(request, { ...scanned, register }, options.rule).compared : undefined);
   const outcome = compared === undefined ? scanned : { ...scanned, findings: compared.findings };
   const result = timings.timer('report', () => buildScanResult(register, outcome.findings, outcome.remediations, {
     today, rootLabel: toPosixPath(relative(process.cwd(), register.root)) || '.', comparison: compared?.comparison,

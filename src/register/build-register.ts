@@ -4,7 +4,7 @@
 // entities may move between files, and the result is the same.
 
 import type { ParsedConfig, ParsedEntity, ParsedFile } from './parse-file.js';
-import { CONFIG_FILE } from './parse-file.js';
+import { CONFIG_FILE } from './register-names.js';
 import type {
   EntityKey, AcceptanceInput, LinkInput, RuleSettingInput, SegmentationRuleInput, SystemInput, VendorInput, ZoneInput,
 } from './schema.js';
@@ -82,7 +82,6 @@ export function buildRegister(root: string, files: ParsedFile[]): BuildResult {
   }
   const invalidVendors = new Set(invalid.filter((i) => i.key === 'vendors').map((i) => i.id));
   const invalidSystems = new Set(invalid.filter((i) => i.key === 'systems').map((i) => i.id));
-  const nodeExists = (id: string) => nodeIds.has(id);
   const refError = (kinds: readonly EntityKey[], loc: SourceLocation, what: string, id: string, pool: Iterable<string>) =>
     unknown(kinds, id, loc, `${what} '${id}' does not exist${didYouMean(id, pool)}`);
 
@@ -98,11 +97,15 @@ export function buildRegister(root: string, files: ParsedFile[]): BuildResult {
     if (system.vendor !== undefined && !vendors.has(system.vendor) && !invalidVendors.has(system.vendor)) {
       refError(VENDORS, fieldLoc(system, 'vendor'), `system '${system.id}': vendor`, system.vendor, vendors.keys());
     }
-    system.depends_on.forEach((dep, i) => dep.anyOf.forEach((id, j) => {
-      if (!nodeExists(id)) {
+    // Loops rather than nested forEach: no closures per system of a large register.
+    for (let i = 0; i < system.depends_on.length; i++) {
+      const dep = system.depends_on[i];
+      for (let j = 0; j < dep.anyOf.length; j++) {
+        const id = dep.anyOf[j];
+        if (nodeIds.has(id)) continue;
         refError(NODES, fieldLoc(system, dep.isAnyOf ? `depends_on.${i}.any_of.${j}` : `depends_on.${i}`), `system '${system.id}': depends_on`, id, nodeIds.keys());
       }
-    }));
+    }
   }
 
   const links = collectLinks(entities, systems, invalidSystems, nodeIds, error, warn, unknown);
@@ -136,7 +139,7 @@ function collectZones(entities: ParsedEntity[], error: (loc: SourceLocation, mes
     }
     zones.set(input.id, {
       id: input.id, name: input.name ?? input.id, trust: input.trust as Zone['trust'], description: input.description,
-      builtin: false, ...located(e),
+      builtin: false, loc: e.loc, fieldLocs: locationsOf(e),
     });
   }
   return zones;
@@ -146,38 +149,32 @@ function collectLinks(
   entities: ParsedEntity[], systems: Map<string, System>, invalidSystems: Set<string>, nodeIds: Map<string, SourceLocation>, error: (loc: SourceLocation, message: string) => void,
   warn: (loc: SourceLocation, message: string) => void, unknown: UnknownReference,
 ): Link[] {
-  const byId = new Map<string, Link>();
-  const add = (link: Link) => {
-    const first = byId.get(link.id);
-    if (first === undefined) {
-      byId.set(link.id, link);
-      return;
-    }
-    const hint = link.fieldLocs.has('id') ? '' : '; give one of them an explicit `id`';
-    error(link.loc, `duplicate link id '${link.id}': already used at ${where(first.loc)}${hint}`);
+  const links: Link[] = [];
+  const checkEnd = (link: Link, end: 'from' | 'to') => {
+    const id = link[end];
+    if (!nodeIds.has(id)) unknown(NODES, id, fieldLoc(link, end), `link '${link.id}': ${end} '${id}' does not exist${didYouMean(id, nodeIds.keys())}`);
   };
+  // Plain loops, no closures or temporary arrays per link: a large register has hundreds of thousands of links.
   for (const e of entities) {
     if (e.key !== 'links') continue;
     const link = toLink(e);
-    for (const end of ['from', 'to'] as const) {
-      if (!nodeIds.has(link[end])) {
-        unknown(NODES, link[end], fieldLoc(link, end), `link '${link.id}': ${end} '${link[end]}' does not exist${didYouMean(link[end], nodeIds.keys())}`);
-      }
-    }
-    link.via.forEach((gateway, i) => {
+    checkEnd(link, 'from');
+    checkEnd(link, 'to');
+    for (let i = 0; i < link.via.length; i++) {
+      const gateway = link.via[i];
+      if (invalidSystems.has(gateway)) continue;
       const system = systems.get(gateway);
-      if (invalidSystems.has(gateway)) return;
       if (!system) {
         unknown(SYSTEMS, gateway, fieldLoc(link, `via.${i}`), `link '${link.id}': via '${gateway}' is not a system${didYouMean(gateway, systems.keys())}`);
       } else if (!system.enforcement) {
         warn(fieldLoc(link, `via.${i}`), `link '${link.id}': via '${gateway}' is not an enforcement system (kind ${system.kind}, enforcement false), so it filters nothing`);
       }
-    });
-    add(link);
+    }
+    links.push(link);
   }
   for (const system of systems.values()) {
     if (!system.internet_facing) continue;
-    add({
+    links.push({
       // SPEC §2.1: the login a visitor from the internet meets is the system's own, so `controls.mfa` sets the auth.
       id: `internet-to-${system.id}`, from: INTERNET_NODE, to: system.id, kind: 'network',
       auth: system.controls.mfa === true ? 'mfa' : 'password', encrypted: true,
@@ -185,7 +182,20 @@ function collectLinks(
       loc: fieldLoc(system, 'internet_facing'), fieldLocs: new Map(),
     });
   }
-  return [...byId.values()].sort((a, b) => compareIds(a.id, b.id));
+  // Duplicates come out of the sort next to each other, the first defined first (the sort is stable): it is kept, and
+  // each later one is reported. Cheaper than a Map of every link id.
+  links.sort((a, b) => compareIds(a.id, b.id));
+  const unique: Link[] = [];
+  for (const link of links) {
+    const first = unique.length > 0 ? unique[unique.length - 1] : undefined;
+    if (first === undefined || first.id !== link.id) {
+      unique.push(link);
+      continue;
+    }
+    const hint = link.fieldLocs.has('id') ? '' : '; give one of them an explicit `id`';
+    error(link.loc, `duplicate link id '${link.id}': already used at ${where(first.loc)}${hint}`);
+  }
+  return unique;
 }
 
 function toVendor(e: ParsedEntity): Vendor {
@@ -194,7 +204,7 @@ function toVendor(e: ParsedEntity): Vendor {
     id: v.id, name: v.name, tier: v.tier, zone: v.zone ?? THIRD_PARTY_ZONE, owner: v.owner, country: v.country,
     identifiers: v.identifiers, contacts: v.contacts ?? [], contract: v.contract, assessments: v.assessments ?? [],
     certifications: v.certifications ?? [], subprocessors: v.subprocessors ?? [], data: v.data ?? 'internal',
-    substitutability: v.substitutability, exit_plan: v.exit_plan, notes: v.notes, ...located(e),
+    substitutability: v.substitutability, exit_plan: v.exit_plan, notes: v.notes, loc: e.loc, fieldLocs: locationsOf(e),
   };
 }
 
@@ -229,13 +239,13 @@ function toLink(e: ParsedEntity): Link {
     port: l.port, auth: l.auth ?? 'none',
     encrypted: l.encrypted ?? !(protocol !== undefined && PLAINTEXT_PROTOCOLS.includes(protocol)),
     via: l.via ?? [], bidirectional: l.bidirectional ?? false, on_demand: l.on_demand ?? false, purpose: l.purpose,
-    ticket: l.ticket, description: l.description, implicit: false, ...located(e),
+    ticket: l.ticket, description: l.description, implicit: false, loc: e.loc, fieldLocs: locationsOf(e),
   };
 }
 
 function toAcceptance(e: ParsedEntity): Acceptance {
   const a = e.data as AcceptanceInput;
-  return { finding: a.finding, reason: a.reason, approved_by: a.approved_by, expires: a.expires, ticket: a.ticket, ...located(e) };
+  return { finding: a.finding, reason: a.reason, approved_by: a.approved_by, expires: a.expires, ticket: a.ticket, loc: e.loc, fieldLocs: locationsOf(e) };
 }
 
 function toConfig(
@@ -317,10 +327,6 @@ function checkSelector(
   check('zones', selector.zones, zones, 'zone');
   check('systems', selector.systems, systems, 'system');
   if (Array.isArray(selector.vendors)) check('vendors', selector.vendors, vendors, 'vendor');
-}
-
-function located(e: ParsedEntity): { loc: SourceLocation; fieldLocs: FieldLocations } {
-  return { loc: e.loc, fieldLocs: locationsOf(e) };
 }
 
 function locationsOf(e: ParsedEntity): FieldLocations {

@@ -7,7 +7,7 @@
 
 import { lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { CONFIG_FILE } from './parse-file.js';
+import { CONFIG_FILE } from './register-names.js';
 import type { Diagnostic } from './types.js';
 import { compareIds } from '../util/compare-ids.js';
 import { toPosixPath } from '../util/posix-path.js';

@@ -22,9 +22,9 @@ import { join } from 'node:path';
 import { TOOL_VERSION } from '../version.js';
 import { decodeParsedFile, encodeParsedFile } from './parsed-file-codec.js';
 import type { ParsedFile } from './parse-file.js';
-import { SCHEMA_VERSION } from './schema.js';
+import { SCHEMA_VERSION } from './register-names.js';
 
-const CACHE_FORMAT = 2;
+const CACHE_FORMAT = 3;
 const PACK_NAME = 'pack';
 const HEADER = JSON.stringify({ format: CACHE_FORMAT, tool: TOOL_VERSION, schema: SCHEMA_VERSION });
 /** Far above the pack of a 100,000-system register (about 0.2 GB); a larger file is not one of ours. */

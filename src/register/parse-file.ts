@@ -20,8 +20,10 @@ import { whatItCouldDefine, yieldedNothing } from './unparsed-files.js';
 import type { UnparsedFile } from './unparsed-files.js';
 import { nodeBound, readRegisterFast } from './fast-read.js';
 import { plural, verb } from '../util/plural.js';
+import { CONFIG_FILE } from './register-names.js';
 
-export const CONFIG_FILE = 'sidedoor.yaml';
+export { CONFIG_FILE };
+
 const MAX_ALIAS_COUNT = 100;
 /** Collections inside collections. A valid register file needs about eight (systems → entry → depends_on → any_of
  * → list); the yaml composer's recursion stays far from the stack limit at this depth, in a worker thread too. */

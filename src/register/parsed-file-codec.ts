@@ -1,28 +1,35 @@
 // A compact JSON encoding of ParsedFile, for the parse cache and for handing results back from parse workers.
-// Locations are the bulk of a parsed file, so they are stored as flat number arrays with the file name implied,
-// which makes an entry several times smaller than the plain object form and quick to JSON.parse.
+// Locations are the bulk of a parsed file, so they are stored as flat number arrays with the file name implied, and
+// each distinct list of field paths once per file; entity kinds are numbers. An entry is several times smaller than
+// the plain object form, and JSON.parse allocates few strings for it: a warm scan decodes the whole register.
 //
 // `decodeParsedFile` checks the shape of everything it reads and returns undefined on any mismatch: a corrupt or
 // foreign cache entry is ignored, never trusted.
 
 import type { LocationTable, ParsedEntity, ParsedFile } from './parse-file.js';
-import { ENTITY_KEYS } from './schema.js';
-import type { EntityKey } from './schema.js';
+import { ENTITY_KEYS } from './register-names.js';
+import type { EntityKey } from './register-names.js';
 import type { Diagnostic, SourceLocation } from './types.js';
 
 interface EncodedEntity {
-  k: EntityKey;
+  /** Index into ENTITY_KEYS. */
+  k: number;
   d: Record<string, unknown>;
   /** [line, column] of the entity. */
   l: [number, number];
-  /** Field paths, in order, and their [line, column] pairs flattened. */
-  p: string[];
+  /** Index into the file's path lists (`t`), and the [line, column] pairs of those paths flattened. */
+  p: number;
   n: number[];
 }
 
 interface EncodedFile {
+  /** The distinct field paths of the file, and the distinct lists of them (as indexes into `s`) that its entities
+   * have: most entities of a kind write the same fields, so each list is stored and decoded once and shared, where a
+   * large register would otherwise cost a few million path strings. */
+  s: string[];
+  t: number[][];
   e: EncodedEntity[];
-  c?: { d: Record<string, unknown>; l: [number, number]; p: string[]; n: number[] };
+  c?: { d: Record<string, unknown>; l: [number, number]; p: number; n: number[] };
   i: [EntityKey, string][];
   /** Diagnostics: line, column, severity, message and, for YAML syntax errors, the text of the line. */
   g: ([number, number, 'error' | 'warning', string] | [number, number, 'error' | 'warning', string, string])[];
@@ -31,23 +38,55 @@ interface EncodedFile {
 }
 
 export function encodeParsedFile(parsed: ParsedFile): string {
+  const pathLists = new PathLists();
   const encoded: EncodedFile = {
-    e: parsed.entities.map((entity) => ({ k: entity.key, d: entity.data, l: [entity.loc.line, entity.loc.column], ...encodeTable(entity.locs) })),
+    s: pathLists.paths,
+    t: pathLists.lists,
+    e: parsed.entities.map((entity) => ({
+      k: ENTITY_KEYS.indexOf(entity.key), d: entity.data, l: [entity.loc.line, entity.loc.column],
+      p: pathLists.indexOf(entity.locs.paths), n: entity.locs.positions,
+    })),
     i: parsed.invalidIds.map(({ key, id }) => [key, id]),
     g: parsed.diagnostics.map((d) => (d.excerpt === undefined ? [d.line, d.column, d.severity, d.message] : [d.line, d.column, d.severity, d.message, d.excerpt])),
   };
   if (parsed.unparsed) encoded.u = [parsed.unparsed.keys, parsed.unparsed.ids];
   if (parsed.config) {
-    encoded.c = { d: parsed.config.data, l: [parsed.config.loc.line, parsed.config.loc.column], ...encodeTable(parsed.config.locs) };
+    const { data, loc, locs } = parsed.config;
+    encoded.c = { d: data, l: [loc.line, loc.column], p: pathLists.indexOf(locs.paths), n: locs.positions };
   }
   return JSON.stringify(encoded);
 }
 
-function encodeTable(table: LocationTable): { p: string[]; n: number[] } {
-  return { p: table.paths, n: table.positions };
+/** Distinct paths and distinct path lists, each numbered in order of first use. */
+class PathLists {
+  readonly paths: string[] = [];
+  readonly lists: number[][] = [];
+  private readonly pathIndexes = new Map<string, number>();
+  private readonly listIndexes = new Map<string, number>();
+
+  indexOf(paths: string[]): number {
+    const list = paths.map((path) => this.pathIndex(path));
+    const key = list.join(',');
+    let index = this.listIndexes.get(key);
+    if (index === undefined) {
+      index = this.lists.push(list) - 1;
+      this.listIndexes.set(key, index);
+    }
+    return index;
+  }
+
+  private pathIndex(path: string): number {
+    let index = this.pathIndexes.get(path);
+    if (index === undefined) {
+      index = this.paths.push(path) - 1;
+      this.pathIndexes.set(path, index);
+    }
+    return index;
+  }
 }
 
-/** Returns undefined when `json` is not a well-formed encoding. */
+/** Returns undefined when `json` is not a well-formed encoding. Decoded entities with the same fields share one
+ * (never mutated) path list. */
 export function decodeParsedFile(file: string, json: string): ParsedFile | undefined {
   let raw: unknown;
   try {
@@ -56,13 +95,16 @@ export function decodeParsedFile(file: string, json: string): ParsedFile | undef
     return undefined;
   }
   if (!isRecord(raw) || !Array.isArray(raw.e) || !Array.isArray(raw.i) || !Array.isArray(raw.g)) return undefined;
+  const pathLists = decodePathLists(raw.s, raw.t);
+  if (pathLists === undefined) return undefined;
   const entities: ParsedEntity[] = [];
   for (const item of raw.e) {
-    if (!isRecord(item) || !ENTITY_KEYS.includes(item.k as EntityKey) || !isRecord(item.d)) return undefined;
+    if (!isRecord(item) || !isRecord(item.d)) return undefined;
+    const key = typeof item.k === 'number' ? ENTITY_KEYS[item.k] : undefined;
     const loc = decodeLoc(file, item.l);
-    const locs = decodeTable(item.p, item.n);
-    if (!loc || !locs) return undefined;
-    entities.push({ key: item.k as EntityKey, data: item.d, loc, locs });
+    const locs = decodeTable(pathLists, item.p, item.n);
+    if (key === undefined || !loc || !locs) return undefined;
+    entities.push({ key, data: item.d, loc, locs });
   }
   const invalidIds: ParsedFile['invalidIds'] = [];
   for (const item of raw.i) {
@@ -86,7 +128,7 @@ export function decodeParsedFile(file: string, json: string): ParsedFile | undef
   if (raw.c !== undefined) {
     if (!isRecord(raw.c) || !isRecord(raw.c.d)) return undefined;
     const loc = decodeLoc(file, raw.c.l);
-    const locs = decodeTable(raw.c.p, raw.c.n);
+    const locs = decodeTable(pathLists, raw.c.p, raw.c.n);
     if (!loc || !locs) return undefined;
     parsed.config = { data: raw.c.d, loc, locs };
   }
@@ -97,10 +139,28 @@ function decodeLoc(file: string, value: unknown): SourceLocation | undefined {
   return Array.isArray(value) && value.length === 2 && isPosition(value[0], value[1]) ? { file, line: value[0], column: value[1] } : undefined;
 }
 
-function decodeTable(paths: unknown, numbers: unknown): LocationTable | undefined {
-  if (!Array.isArray(paths) || !Array.isArray(numbers) || numbers.length !== paths.length * 2) return undefined;
-  for (let i = 0; i < paths.length; i++) {
-    if (typeof paths[i] !== 'string' || !isPosition(numbers[2 * i], numbers[2 * i + 1])) return undefined;
+/** The path lists of a file, each with its paths: undefined unless every index names one of `paths`. */
+function decodePathLists(paths: unknown, lists: unknown): string[][] | undefined {
+  if (!isStringArray(paths) || !Array.isArray(lists)) return undefined;
+  const decoded: string[][] = [];
+  for (const list of lists) {
+    if (!Array.isArray(list)) return undefined;
+    const named: string[] = [];
+    for (const index of list) {
+      const path = typeof index === 'number' ? paths[index] : undefined;
+      if (path === undefined) return undefined;
+      named.push(path);
+    }
+    decoded.push(named);
+  }
+  return decoded;
+}
+
+function decodeTable(pathLists: string[][], index: unknown, numbers: unknown): LocationTable | undefined {
+  const paths = typeof index === 'number' ? pathLists[index] : undefined;
+  if (paths === undefined || !Array.isArray(numbers) || numbers.length !== paths.length * 2) return undefined;
+  for (let i = 0; i < numbers.length; i += 2) {
+    if (!isPosition(numbers[i], numbers[i + 1])) return undefined;
   }
   return { paths, positions: numbers };
 }

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { RULE_IDS } from './rule-ids.js';
 import { calendarDateProblem } from '../util/calendar.js';
+import type { EntityKey } from './register-names.js';
 
 export const ID_PATTERN = /^[a-z0-9](?:[a-z0-9._-]{0,62}[a-z0-9])?$/;
 
@@ -252,13 +253,10 @@ export type SegmentationRuleInput = z.infer<typeof segmentationRuleSchema>;
 export type ConfigFileInput = z.infer<typeof configFileSchema>;
 export type RuleSettingInput = z.infer<typeof ruleSettingSchema>;
 
-export const ENTITY_KEYS = ['zones', 'vendors', 'systems', 'links', 'acceptances'] as const;
-export type EntityKey = (typeof ENTITY_KEYS)[number];
+export { ENTITY_KEYS, SCHEMA_VERSION } from './register-names.js';
+export type { EntityKey } from './register-names.js';
 /** The schema of each kind of entity. */
 export const ENTITY_SCHEMAS: Record<EntityKey, z.ZodType> = {
   zones: zoneSchema, vendors: vendorSchema, systems: systemSchema, links: linkSchema, acceptances: acceptanceSchema,
 };
 export const CONFIG_KEYS = ['version', 'organization', 'policy', 'review', 'rules'] as const;
-
-/** Bumped whenever the schema changes meaning, so that parse caches keyed on it are invalidated. */
-export const SCHEMA_VERSION = 2;

@@ -12,8 +12,8 @@
 //   - An unknown reference is not reported when some file that does not parse could define both its kind and its
 //     id; it is counted against the first such file in path order, and each file with a count gets one line.
 
-import { ENTITY_KEYS } from './schema.js';
-import type { EntityKey } from './schema.js';
+import { ENTITY_KEYS } from './register-names.js';
+import type { EntityKey } from './register-names.js';
 import type { Diagnostic } from './types.js';
 import { compareIds } from '../util/compare-ids.js';
 import { plural } from '../util/plural.js';

@@ -42,11 +42,13 @@ function jsonFinding(finding: Finding): JsonObject {
   if (finding.change !== undefined) out.change = finding.change;
   out.title = finding.title;
   out.message = finding.message;
-  out.subjects = [...finding.subjects];
-  if (finding.path !== undefined) out.path = [...finding.path];
-  if (finding.links !== undefined) out.links = [...finding.links];
+  // Lists of ids are written as they are (JSON.stringify writes only an array's elements): copying them cost a
+  // quarter of the rendering of a large register, whose impact lists run to thousands of ids.
+  out.subjects = finding.subjects;
+  if (finding.path !== undefined) out.path = finding.path;
+  if (finding.links !== undefined) out.links = finding.links;
   if (finding.supplyHops !== undefined && finding.supplyHops > 0) out.supply_hops = finding.supplyHops;
-  if (finding.impact !== undefined) out.impact = [...finding.impact];
+  if (finding.impact !== undefined) out.impact = finding.impact;
   if (finding.impact_count !== undefined) out.impact_count = finding.impact_count;
   out.location = { file: finding.location.file, line: finding.location.line, column: finding.location.column };
   if (finding.status === 'accepted' && finding.acceptedBy !== undefined) {

@@ -104,6 +104,21 @@ describe('loadRegister', () => {
     ]);
   });
 
+  it('keeps the first link defined under an id, across files and implicit internet links, and reports each later one', () => {
+    const { diagnostics, register } = load({
+      'a.yaml': 'systems:\n  - id: a\n    name: A\n    zone: third-party\n    internet_facing: true\n  - id: b\n    name: B\n    zone: third-party\n'
+        + 'links:\n  - id: internet-to-a\n    from: b\n    to: a\n  - from: a\n    to: b\n',
+      'b.yaml': 'links:\n  - from: a\n    to: b\n  - from: a\n    to: b\n    kind: credential\n  - id: a-to-b\n    from: b\n    to: a\n',
+    });
+    expect(register).toBeUndefined();
+    expect(diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.message}`)).toEqual([
+      "a.yaml:5:5 duplicate link id 'internet-to-a': already used at a.yaml:10:5; give one of them an explicit `id`",
+      "b.yaml:2:5 duplicate link id 'a-to-b': already used at a.yaml:13:5; give one of them an explicit `id`",
+      "b.yaml:4:5 duplicate link id 'a-to-b': already used at a.yaml:13:5; give one of them an explicit `id`",
+      "b.yaml:7:5 duplicate link id 'a-to-b': already used at a.yaml:13:5",
+    ]);
+  });
+
   it('asks for an explicit id when two links get the same default id', () => {
     const { diagnostics } = load({
       'a.yaml': 'systems:\n  - id: a\n    name: A\n    zone: third-party\n  - id: b\n    name: B\n    zone: third-party\nlinks:\n  - from: a\n    to: b\n  - from: a\n    to: b\n    kind: credential\n',

@@ -23,8 +23,8 @@ export function blastRadiusCommand(): Command {
     .description('show what a compromised node reaches: nodes by zone, sensitive data, records exposed, and the gateways that stop it')
     .argument('<node>', 'the compromised node (a system, a vendor, or internet)')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
-    .action((id: string, options: BlastRadiusOptions) => {
-      const { register } = loadOrFail(options);
+    .action(async (id: string, options: BlastRadiusOptions) => {
+      const { register } = await loadOrFail(options);
       const graph = buildAttackGraph(register);
       const node = lookupNode(register, graph, id);
       const radius = blastRadius(register, graph, node);

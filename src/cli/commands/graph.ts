@@ -35,12 +35,12 @@ export function graphCommand(): Command {
     .addOption(new Option('--depth <hops>', 'with --focus: how many hops around the node, following links both ways (default 1)')
       .argParser(nonNegativeInteger))
     .option('-o, --output <file>', 'write the export to a file (atomically) instead of stdout; `-` for stdout')
-    .action((options: GraphOptions) => {
+    .action(async (options: GraphOptions) => {
       if (options.depth !== undefined && options.focus === undefined) throw new UsageError('--depth needs --focus <node>');
       if (!isGraphFormat(options.format)) throw new UsageError(`unknown graph format '${options.format}'`);
       const exporter = GRAPH_EXPORTERS.get(options.format);
       if (exporter === undefined) throw new UsageError(`the ${options.format} format is not available`);
-      const { register } = loadOrFail(options);
+      const { register } = await loadOrFail(options);
       const graph = buildAttackGraph(register);
       try {
         if (options.format === 'json' && (options.output === undefined || options.output === '-')) {

@@ -23,8 +23,8 @@ export function impactCommand(): Command {
     .description('show what goes down if a node (system or vendor) is out, with each system\'s criticality and the any_of groups that saved a service')
     .argument('<node>', 'the failed node (a system or a vendor)')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
-    .action((id: string, options: ImpactOptions) => {
-      const { register } = loadOrFail(options);
+    .action(async (id: string, options: ImpactOptions) => {
+      const { register } = await loadOrFail(options);
       const model = analyzeAvailability(register);
       const node = lookupNode(register, model, id);
       const report = impactReport(register, model, node);

@@ -25,8 +25,8 @@ export function pathCommand(): Command {
     .argument('<from>', 'the start node (a system, a vendor, or internet)')
     .argument('<to>', 'the end node, or zone:ID for any node of that zone')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
-    .action((from: string, to: string, options: PathOptions) => {
-      const { register } = loadOrFail(options);
+    .action(async (from: string, to: string, options: PathOptions) => {
+      const { register } = await loadOrFail(options);
       const graph = buildAttackGraph(register);
       const start = lookupNode(register, graph, from);
       const target = parseTarget(register, graph, to);

@@ -10,12 +10,11 @@ import { rulesJson, rulesMarkdown, rulesTable } from '../../explore/rules-text.j
 import { jsonText } from '../../explore/json-text.js';
 import { paint } from '../../explore/text-style.js';
 import { findRegisterRoot, RegisterNotFoundError } from '../../register/discover.js';
-import { loadRegister } from '../../register/load-register.js';
 import type { Register } from '../../register/types.js';
 import { terminalText } from '../../report/terminal-text.js';
 import { addRegisterOptions } from '../options.js';
 import type { RegisterOptions } from '../load.js';
-import { cachedParser, loadOrFail, openParseCache } from '../load.js';
+import { loadFromDisk, loadOrFail } from '../load.js';
 import { emit } from '../output.js';
 import { terminalWidth, useColor } from '../terminal.js';
 
@@ -27,8 +26,8 @@ export function rulesCommand(): Command {
   return addRegisterOptions(new Command('rules'))
     .description('list every rule: id, default severity, what it checks, the ISO 27001:2022 / NIS2 controls it supports, and this register\'s overrides')
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'markdown']).default('table'))
-    .action((options: RulesOptions) => {
-      const register = options.register !== undefined ? loadOrFail(options).register : registerAround(options);
+    .action(async (options: RulesOptions) => {
+      const register = options.register !== undefined ? (await loadOrFail(options)).register : await registerAround(options);
       const catalogue = ruleCatalogue(RULES.map((rule) => rule.meta), register);
       if (options.format === 'json') emit(jsonText(rulesJson(catalogue)));
       else if (options.format === 'markdown') emit(rulesMarkdown(catalogue));
@@ -37,7 +36,7 @@ export function rulesCommand(): Command {
 }
 
 /** The register the working directory sits in, if any, loaded quietly. */
-function registerAround(options: RegisterOptions): Register | undefined {
+async function registerAround(options: RegisterOptions): Promise<Register | undefined> {
   let root: string;
   try {
     root = findRegisterRoot(process.cwd());
@@ -46,8 +45,7 @@ function registerAround(options: RegisterOptions): Register | undefined {
     throw e;
   }
   try {
-    const parse = cachedParser(openParseCache(root, options));
-    const loaded = loadRegister(root, { maxFileBytes: options.maxFileSize, maxFiles: options.maxFiles, parse });
+    const loaded = await loadFromDisk(root, options);
     if (loaded.register !== undefined) return loaded.register;
   } catch {
     // Unreadable or too large: the catalogue does not need it.

@@ -4,8 +4,7 @@
 
 import { Command, Option } from 'commander';
 import { appendFileSync } from 'node:fs';
-import { githubStepSummary, reporters } from '../../report/index.js';
-import type { ReporterOptions } from '../../report/index.js';
+import type { Reporter, ReporterOptions } from '../../report/index.js';
 import type { ScanResult } from '../../findings/scan-result.js';
 import { RULES } from '../../rules/index.js';
 import { SEVERITY_ORDER } from '../../findings/types.js';
@@ -19,7 +18,19 @@ import { UsageError } from '../errors.js';
 import { terminalText } from '../../report/terminal-text.js';
 import type { FindingSeverity } from '../../register/types.js';
 
-export const SCAN_FORMATS = ['table', 'json', 'sarif', 'junit', 'github', 'gitlab', 'markdown'];
+/** Each `--format`'s reporter, imported only when chosen: the table's terminal libraries (cli-table3, chalk) and the
+ * other formats' modules are no part of a `--format json` run. */
+const REPORTERS: Record<string, () => Promise<Reporter>> = {
+  table: async () => (await import('../../report/table.js')).renderTable,
+  json: async () => (await import('../../report/json.js')).renderJson,
+  sarif: async () => (await import('../../report/sarif.js')).renderSarif,
+  junit: async () => (await import('../../report/junit.js')).renderJunit,
+  github: async () => (await import('../../report/github.js')).renderGithub,
+  gitlab: async () => (await import('../../report/gitlab.js')).renderGitlab,
+  markdown: async () => (await import('../../report/markdown.js')).renderMarkdown,
+};
+
+export const SCAN_FORMATS = Object.keys(REPORTERS);
 
 interface ScanOptions extends RegisterOptions, ScanCommandOptions {
   format: string;
@@ -48,9 +59,9 @@ export function scanCommand(): Command {
       for (const id of options.rule ?? []) {
         if (!known.has(id)) throw new UsageError(`unknown rule '${id}'; \`sidedoor rules\` lists them`);
       }
-      const run = await runScanCommand(options);
-      const reporter = reporters.get(options.format);
-      if (!reporter) throw new UsageError(`the ${options.format} format is not available`);
+      const load = Object.hasOwn(REPORTERS, options.format) ? REPORTERS[options.format] : undefined;
+      if (!load) throw new UsageError(`the ${options.format} format is not available`);
+      const [run, reporter] = await Promise.all([runScanCommand(options), load()]);
       const toTerminal = options.output === undefined || options.output === '-';
       const reporterOptions: ReporterOptions = {
         rules: RULES.map((r) => r.meta), failOn: options.failOn, get uriBase() { return run.uriBase; },
@@ -60,15 +71,16 @@ export function scanCommand(): Command {
       emit(output, options.output, { register: run.register, inputs: [{ option: '--baseline', path: options.baseline }] });
       run.timings.finish();
       if (options.timings) process.stderr.write(run.timings.format());
-      if (options.format === 'github') appendStepSummary(run.result, reporterOptions);
+      if (options.format === 'github') await appendStepSummary(run.result, reporterOptions);
       process.exitCode = shouldFail(run.result, options.failOn) ? 1 : 0;
     });
 }
 
 /** On GitHub Actions, GITHUB_STEP_SUMMARY names a file that other steps append to as well: append, never overwrite. */
-function appendStepSummary(result: ScanResult, options: ReporterOptions): void {
+async function appendStepSummary(result: ScanResult, options: ReporterOptions): Promise<void> {
   const file = process.env.GITHUB_STEP_SUMMARY;
   if (file === undefined || file === '') return;
+  const { githubStepSummary } = await import('../../report/github.js');
   try {
     appendFileSync(file, githubStepSummary(result, options));
   } catch (e) {

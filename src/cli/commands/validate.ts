@@ -16,8 +16,8 @@ export function validateCommand(): Command {
   return addRegisterOptions(new Command('validate'))
     .description('check the register against the schema and its cross-references; print file:line:col diagnostics')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
-    .action((options: ValidateOptions) => {
-      const loaded = loadFromDisk(locateRoot(options), options);
+    .action(async (options: ValidateOptions) => {
+      const loaded = await loadFromDisk(locateRoot(options), options);
       const errors = loaded.diagnostics.filter((d) => d.severity === 'error').length;
       if (options.format === 'json') {
         emit(jsonDocument({

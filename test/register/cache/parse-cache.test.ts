@@ -39,9 +39,27 @@ describe('parsed-file codec', () => {
   });
 
   it('rejects malformed encodings', () => {
-    for (const bad of ['', '{', '[]', '{"e":[],"i":[],"g":[[0,1,"error","m"]]}', '{"e":[{"k":"nope","d":{},"l":[1,1],"p":[],"n":[]}],"i":[],"g":[]}', '{"e":[{"k":"zones","d":{},"l":[1,1],"p":["a"],"n":[1]}],"i":[],"g":[]}']) {
+    const entity = (k: unknown, p: unknown, n: unknown) => JSON.stringify({ s: ['id', 'name'], t: [[0, 1]], e: [{ k, d: {}, l: [1, 1], p, n }], i: [], g: [] });
+    expect(decodeParsedFile('x.yaml', entity(0, 0, [1, 1, 2, 1]))?.entities[0].locs.paths).toEqual(['id', 'name']);
+    for (const bad of [
+      '', '{', '[]', '{"s":[],"t":[],"e":[],"i":[],"g":[[0,1,"error","m"]]}', '{"e":[],"i":[],"g":[]}',
+      '{"s":["a"],"t":[[1]],"e":[],"i":[],"g":[]}', '{"s":["a"],"t":[["a"]],"e":[],"i":[],"g":[]}', '{"s":[1],"t":[],"e":[],"i":[],"g":[]}',
+      entity('zones', 0, [1, 1, 2, 1]), entity(5, 0, [1, 1, 2, 1]), entity(-1, 0, [1, 1, 2, 1]), entity(0.5, 0, [1, 1, 2, 1]),
+      entity(0, 1, [1, 1, 2, 1]), entity(0, '0', [1, 1, 2, 1]), entity(0, 0, [1, 1]), entity(0, 0, [1, 1, 0, 1]), entity(0, 0, [1, 1, 2, 1.5]),
+    ]) {
       expect(decodeParsedFile('x.yaml', bad)).toBeUndefined();
     }
+  });
+
+  it('stores each distinct list of field paths once per file, and decoded entities share it', () => {
+    const text = readFileSync(join(SAMPLE_CITY, 'links/services.yaml'));
+    const parsed = parseRegisterFile('links/services.yaml', text);
+    const encoded = JSON.parse(encodeParsedFile(parsed)) as { s: string[]; t: number[][] };
+    expect(new Set(encoded.s).size).toBe(encoded.s.length);
+    expect(encoded.t.length).toBeLessThan(parsed.entities.length);
+    const decoded = decodeParsedFile('links/services.yaml', encodeParsedFile(parsed))!;
+    expect(decoded).toEqual(parsed);
+    expect(new Set(decoded.entities.map((e) => e.locs.paths)).size).toBe(encoded.t.length);
   });
 });
 
