@@ -30,7 +30,7 @@ export function earliestReaching(graph: AttackGraph, startSets: readonly (readon
   // seenBy[v] === i + 1: set i has labelled v (or found it full).
   const seenBy = new Int32Array(n);
   const queue = new Int32Array(n);
-  const { outStart, outArcs, arcTo } = graph;
+  const { outStart, outNode } = graph;
   for (let i = 0; i < startSets.length; i++) {
     const mark = i + 1;
     let tail = 0;
@@ -44,7 +44,7 @@ export function earliestReaching(graph: AttackGraph, startSets: readonly (readon
     };
     for (const start of startSets[i]) {
       for (let a = outStart[start]; a < outStart[start + 1]; a++) {
-        const w = arcTo[outArcs[a]];
+        const w = outNode[a];
         if (seenBy[w] !== mark) enter(w, 1);
       }
     }
@@ -52,7 +52,7 @@ export function earliestReaching(graph: AttackGraph, startSets: readonly (readon
       const v = queue[head];
       const next = distance[v * capacity + count[v] - 1] + 1;
       for (let a = outStart[v]; a < outStart[v + 1]; a++) {
-        const w = arcTo[outArcs[a]];
+        const w = outNode[a];
         if (seenBy[w] !== mark) enter(w, next);
       }
     }

@@ -36,7 +36,7 @@ import { segmentationCut } from './segmentation-cut.js';
 import { selectorMatcher } from './selectors.js';
 import { descendingWalk } from './shortest-path.js';
 import type { TraversalFilter } from './traversal-filter.js';
-import { usableArcs } from './traversal-filter.js';
+import { usableByPosition } from './traversal-filter.js';
 
 export interface Violation {
   /** Node number of the source. */
@@ -224,7 +224,7 @@ function distancesToNearestMember(
     distance[seed] = 0;
     queue[tail++] = seed;
   }
-  const usable = usableArcs(graph, filter);
+  const usable = usableByPosition(graph, filter, 'backward');
   let head = 0;
   for (let level = 0; head < tail; level++) {
     if (beat !== -1 && level + 1 >= beat) break;
@@ -233,9 +233,8 @@ function distancesToNearestMember(
     for (; head < levelEnd; head++) {
       const v = queue[head];
       for (let i = graph.inStart[v]; i < graph.inStart[v + 1]; i++) {
-        const arc = graph.inArcs[i];
-        const u = graph.arcFrom[arc];
-        if (distance[u] !== -1 || (usable !== undefined && usable[arc] === 0)) continue;
+        const u = graph.inNode[i];
+        if (distance[u] !== -1 || (usable !== undefined && usable[i] === 0)) continue;
         distance[u] = level + 1;
         queue[tail++] = u;
         if (isMember[u] === 1) memberReached = true;
