@@ -3,7 +3,7 @@
 // V's foothold (a vendor patching its own product is not an exposure; its product reaching someone else's is).
 //
 // Three searches:
-// - the low-trust nodes themselves: the two-nearest-origins BFS of reachability.ts, O(V + E);
+// - the low-trust nodes themselves: one two-nearest-origins BFS (nearest-origins.ts), O(V + E);
 // - the footholds of vendors that serve no other vendor (their foothold is their own supply group, foothold.ts):
 //   one BFS keeping the two nearest distinct groups, so "reached from a group other than the system's own" is read
 //   per node, O(V + E);
@@ -15,7 +15,6 @@ import type { AttackGraph } from '../../graph/attack-graph.js';
 import { earliestReaching } from '../../graph/earliest-reaching.js';
 import { FootholdFinder, supplyGroups } from '../../graph/foothold.js';
 import { distanceExcluding, nearestTwoOrigins, originExcluding } from '../../graph/nearest-origins.js';
-import { reachableFrom } from '../../graph/reachability.js';
 import { INTERNET_NODE } from '../../register/types.js';
 
 export interface LegacyReach {
@@ -37,9 +36,11 @@ export function legacyReach(graph: AttackGraph, systems: readonly number[]): Map
   for (let v = 0; v < graph.nodeCount; v++) {
     if (graph.nodeIds[v] === INTERNET_NODE || graph.nodeTrust[v] <= 1) sources.push(v);
   }
-  const reach = reachableFrom(graph, sources);
+  // The nearest low-trust node other than the system itself (reachability.ts's reachedFromOther, without the rest).
+  const nearest = nearestTwoOrigins(graph, sources, 'forward');
   for (const v of systems) {
-    if (reach.reachedFromOther[v] === 1) out.set(v, { from: reach.nearestOtherSource[v], distance: reach.distanceFromOther[v] });
+    const from = originExcluding(nearest, v, v);
+    if (from !== -1) out.set(v, { from, distance: distanceExcluding(nearest, v, v) });
   }
   if (out.size === systems.length || graph.supply.count === 0) return out;
 
@@ -47,11 +48,15 @@ export function legacyReach(graph: AttackGraph, systems: readonly number[]): Map
   const groups = supplyGroups(graph);
   const groupMembers: number[] = [];
   const fourthParties: number[] = [];
+  const { outStart, outEdges, to } = graph.supply;
   for (let v = 0; v < graph.nodeCount; v++) {
     if (graph.nodeType[v] !== 'vendor' || graph.nodeTrust[v] > 1 || finder.suppliesNothing(v)) continue;
-    const foothold = finder.footholdOf(v);
-    if (foothold.some((m) => m !== v && graph.nodeType[m] === 'vendor')) fourthParties.push(v);
-    else for (const m of foothold) if (m !== v) groupMembers.push(m);
+    // Systems supply nothing, so a vendor's foothold holds another vendor exactly when it supplies one directly;
+    // otherwise the foothold is the vendor and the systems it supplies.
+    let fourthParty = false;
+    for (let i = outStart[v]; i < outStart[v + 1]; i++) if (graph.nodeType[to[outEdges[i]]] === 'vendor') fourthParty = true;
+    if (fourthParty) fourthParties.push(v);
+    else for (let i = outStart[v]; i < outStart[v + 1]; i++) groupMembers.push(to[outEdges[i]]);
   }
   const note = (v: number, how: LegacyReach) => {
     if (!out.has(v)) out.set(v, how);
