@@ -31,7 +31,8 @@ import { pruneGateways } from './gateway-pruning.js';
 import { FootholdFinder, supplyGroups } from './foothold.js';
 import type { NearestOrigins } from './nearest-origins.js';
 import { distanceExcluding, nearestTwoOrigins } from './nearest-origins.js';
-import { reachableFrom } from './reachability.js';
+import { distancesOverLinks, reachableFrom } from './reachability.js';
+import { appendAll } from '../util/append-all.js';
 import { segmentationCut } from './segmentation-cut.js';
 import { selectorMatcher } from './selectors.js';
 import { descendingWalk } from './shortest-path.js';
@@ -108,10 +109,17 @@ export function findUnsegmentedPaths(register: Register, graph: AttackGraph, rul
   const inFoothold = new Int32Array(suppliers.size > 0 ? graph.nodeCount : 0).fill(-1);
   let stamp = 0;
 
+  // A zone none of whose targets any path start reaches has no violation: its searches are skipped (a rule whose
+  // sources are cut off from most zones, like a guest network's, then costs one search instead of one per zone).
+  const pathStarts = [...sources];
+  for (const supplier of suppliers.values()) appendAll(pathStarts, supplier.members);
+  const reachedByStarts = distancesOverLinks(graph, pathStarts, filter);
+
   const violations: Violation[] = [];
   if (sources.length > 0) {
     [...targetsByZone.keys()].sort(compareIds).forEach((zone, zoneNumber) => {
       const targets = targetsByZone.get(zone) as number[];
+      if (!targets.some((t) => reachedByStarts[t] !== -1)) return;
       const nearest = nearestTwoOrigins(graph, targets, 'backward', filter);
       let byGroup: NearestOrigins | undefined;
       if (groups !== undefined) for (const t of targets) groupHoldsTarget[groups[t]] = zoneNumber;
