@@ -34,10 +34,12 @@ export class AcceptanceIndex {
   /** Acceptances whose pattern matches the id, in register order. Patterns are split once, and duplicates are
    * tracked in a Set: 10,000 acceptances of one wildcard pattern cost O(findings × acceptances), not a cube. */
   matching(id: string): Acceptance[] {
-    const segments = id.split(':');
     const found = [...(this.exact.get(id) ?? [])];
-    const seen = new Set(found);
+    if (this.wildcard.size === 0) return found;
+    const segments = id.split(':');
     const keys = [bucketKey(segments), bucketKey(['*', ...segments.slice(1)])];
+    if (!this.wildcard.has(keys[0]) && !this.wildcard.has(keys[1])) return found;
+    const seen = new Set(found);
     for (const key of keys[0] === keys[1] ? [keys[0]] : keys) {
       for (const { acceptance, segments: want } of this.wildcard.get(key) ?? []) {
         if (!seen.has(acceptance) && segmentsMatch(want, segments)) {

@@ -69,5 +69,8 @@ export function severityRank(severity: FindingSeverity): number {
 }
 
 export function findingId(rule: string, subjects: readonly string[]): string {
-  return [rule, ...subjects].join(':');
+  // Concatenation rather than [rule, ...subjects].join(':'): rules build thousands of ids, and this allocates no array.
+  let id = rule;
+  for (const subject of subjects) id += `:${subject}`;
+  return id;
 }

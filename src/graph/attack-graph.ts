@@ -26,6 +26,11 @@ export interface AttackGraph {
   /** The register's links, sorted by id; arcs point into this array. */
   readonly links: readonly Link[];
   readonly linkIndex: ReadonlyMap<string, number>;
+  /**
+   * Per name listed in some link's `via`: the numbers of the links that list it, ascending. A rule's pruning blocks
+   * the links of its allowed gateways from here instead of reading every link's `via`.
+   */
+  readonly viaLinks: ReadonlyMap<string, readonly number[]>;
   /** Node numbers of each link's `from` and `to`, by link number. */
   readonly linkFrom: Int32Array;
   readonly linkTo: Int32Array;
@@ -37,9 +42,13 @@ export interface AttackGraph {
   /** CSR: the out-arcs of node v are outArcs[outStart[v] .. outStart[v+1]), ordered by (target, link). */
   readonly outStart: Int32Array;
   readonly outArcs: Int32Array;
+  /** outNode[i] = arcTo[outArcs[i]]: a search reads the heads in CSR order instead of through the arc numbers. */
+  readonly outNode: Int32Array;
   /** CSR: the in-arcs of node v are inArcs[inStart[v] .. inStart[v+1]), ordered by (source, link). */
   readonly inStart: Int32Array;
   readonly inArcs: Int32Array;
+  /** inNode[i] = arcFrom[inArcs[i]]. */
+  readonly inNode: Int32Array;
   /** The implicit supply edges (SPEC §2.1). */
   readonly supply: SupplyEdges;
 }
@@ -115,10 +124,16 @@ function indexArcs(
   links: Link[],
 ): Omit<AttackGraph, 'supply'> {
   const linkIndex = new Map<string, number>();
+  const viaLinks = new Map<string, number[]>();
   let arcCount = 0;
   links.forEach((link, i) => {
     linkIndex.set(link.id, i);
     arcCount += link.bidirectional && link.from !== link.to ? 2 : 1;
+    for (const gateway of link.via) {
+      const listing = viaLinks.get(gateway);
+      if (listing === undefined) viaLinks.set(gateway, [i]);
+      else if (listing[listing.length - 1] !== i) listing.push(i);
+    }
   });
   const arcFrom = new Int32Array(arcCount);
   const arcTo = new Int32Array(arcCount);
@@ -140,9 +155,15 @@ function indexArcs(
   const n = nodeIds.length;
   const [outStart, outArcs] = csr(n, arcCount, arcFrom, arcTo, arcLink);
   const [inStart, inArcs] = csr(n, arcCount, arcTo, arcFrom, arcLink);
+  const outNode = new Int32Array(arcCount);
+  const inNode = new Int32Array(arcCount);
+  for (let i = 0; i < arcCount; i++) {
+    outNode[i] = arcTo[outArcs[i]];
+    inNode[i] = arcFrom[inArcs[i]];
+  }
   return {
-    nodeCount: n, nodeIds, nodeIndex, nodeType, nodeZone, nodeTrust, links, linkIndex, linkFrom, linkTo,
-    arcCount, arcFrom, arcTo, arcLink, outStart, outArcs, inStart, inArcs,
+    nodeCount: n, nodeIds, nodeIndex, nodeType, nodeZone, nodeTrust, links, linkIndex, viaLinks, linkFrom, linkTo,
+    arcCount, arcFrom, arcTo, arcLink, outStart, outArcs, outNode, inStart, inArcs, inNode,
   };
 }
 

@@ -4,7 +4,7 @@
 import type { AttackGraph } from './attack-graph.js';
 import type { Direction } from './nearest-origins.js';
 import type { TraversalFilter } from './traversal-filter.js';
-import { isRemoved, usableArcs } from './traversal-filter.js';
+import { isRemoved, usableByPosition } from './traversal-filter.js';
 
 /** Distance per node, -1 when unreached. Seeds start at `seedDistance`; removed seeds are ignored. */
 export function bfsDistances(
@@ -19,18 +19,16 @@ export function bfsDistances(
     distance[seed] = seedDistance;
     queue[tail++] = seed;
   }
-  const usable = usableArcs(graph, filter);
+  const usable = usableByPosition(graph, filter, direction);
   const forward = direction === 'forward';
   const start = forward ? graph.outStart : graph.inStart;
-  const arcs = forward ? graph.outArcs : graph.inArcs;
-  const otherEnd = forward ? graph.arcTo : graph.arcFrom;
+  const neighbour = forward ? graph.outNode : graph.inNode;
   for (let head = 0; head < tail; head++) {
     const v = queue[head];
     const next = distance[v] + 1;
     for (let i = start[v]; i < start[v + 1]; i++) {
-      const arc = arcs[i];
-      const u = otherEnd[arc];
-      if (distance[u] !== -1 || (usable !== undefined && usable[arc] === 0)) continue;
+      const u = neighbour[i];
+      if (distance[u] !== -1 || (usable !== undefined && usable[i] === 0)) continue;
       distance[u] = next;
       queue[tail++] = u;
     }

@@ -4,18 +4,24 @@
 // super-sink is out of reach. Both phases are iterative (a typed-array queue, and an explicit arc stack with a
 // current-arc pointer per node), so a path of 200,000 nodes is fine. With unit capacities this is O(E·√E);
 // unbounded edges only wire the super-terminals and gadgets. The cut is read from the residual graph: edges from the
-// part the super-source still reaches to the rest. That is the minimum cut closest to the sources, so it is
-// deterministic for a given network.
+// part the super-source still reaches to the rest. That is the minimum cut closest to the sources, the same for
+// every maximum flow, so it is deterministic for a given network whatever order the arcs are tried in.
+//
+// Layout: the arcs (each edge's forward arc and its residual twin) are stored grouped by tail, so a node's arcs,
+// their heads and their capacities are read sequentially; edges are kept in growable typed arrays. Both matter on a
+// network of a whole register (100,000 nodes, 500,000 edges): the searches are memory-bound.
 
 export const UNBOUNDED = Number.POSITIVE_INFINITY;
 
 /** A flow network built edge by edge; edge numbers are returned by `addEdge` and reported in the cut. */
 export class FlowNetwork {
   private nodes: number;
-  readonly edgeFrom: number[] = [];
-  readonly edgeTo: number[] = [];
-  readonly edgeCapacity: number[] = [];
-  readonly edgeUndirected: boolean[] = [];
+  private edges = 0;
+  private from = new Int32Array(64);
+  private to = new Int32Array(64);
+  /** Per edge: its capacity, or 0 for UNBOUNDED. */
+  private capacity = new Int32Array(64);
+  private undirected = new Uint8Array(64);
 
   constructor(nodeCount = 0) {
     this.nodes = nodeCount;
@@ -26,7 +32,7 @@ export class FlowNetwork {
   }
 
   get edgeCount(): number {
-    return this.edgeFrom.length;
+    return this.edges;
   }
 
   addNode(): number {
@@ -35,18 +41,34 @@ export class FlowNetwork {
 
   /**
    * A directed edge, or an undirected one whose capacity is shared by both directions (one undirected unit edge
-   * counts once in a cut). Capacities are positive integers or UNBOUNDED.
+   * counts once in a cut). Capacities are positive integers (below 2^31) or UNBOUNDED.
    */
   addEdge(from: number, to: number, capacity = 1, undirected = false): number {
-    if (!(capacity > 0) || (capacity !== UNBOUNDED && !Number.isInteger(capacity))) {
+    if (!(capacity > 0) || (capacity !== UNBOUNDED && !(Number.isInteger(capacity) && capacity <= 0x7fffffff))) {
       throw new RangeError(`capacity must be a positive integer or UNBOUNDED, got ${capacity}`);
     }
     if (from < 0 || to < 0 || from >= this.nodes || to >= this.nodes) throw new RangeError('edge end out of range');
-    this.edgeFrom.push(from);
-    this.edgeTo.push(to);
-    this.edgeCapacity.push(capacity);
-    this.edgeUndirected.push(undirected);
-    return this.edgeFrom.length - 1;
+    if (this.edges === this.from.length) this.grow();
+    const e = this.edges++;
+    this.from[e] = from;
+    this.to[e] = to;
+    this.capacity[e] = capacity === UNBOUNDED ? 0 : capacity;
+    this.undirected[e] = undirected ? 1 : 0;
+    return e;
+  }
+
+  /** Edge e's ends, capacity (0 = unbounded) and direction, for minimumEdgeCut. */
+  edgeFrom(e: number): number { return this.from[e]; }
+  edgeTo(e: number): number { return this.to[e]; }
+  edgeCapacity(e: number): number { return this.capacity[e]; }
+  edgeUndirected(e: number): boolean { return this.undirected[e] === 1; }
+
+  private grow(): void {
+    const size = this.from.length * 2;
+    const from = new Int32Array(size); from.set(this.from); this.from = from;
+    const to = new Int32Array(size); to.set(this.to); this.to = to;
+    const capacity = new Int32Array(size); capacity.set(this.capacity); this.capacity = capacity;
+    const undirected = new Uint8Array(size); undirected.set(this.undirected); this.undirected = undirected;
   }
 }
 
@@ -70,63 +92,48 @@ export function minimumEdgeCut(network: FlowNetwork, sources: readonly number[],
 
   const m = network.edgeCount;
   let finiteTotal = 0;
-  for (let e = 0; e < m; e++) if (network.edgeCapacity[e] !== UNBOUNDED) finiteTotal += network.edgeCapacity[e];
+  for (let e = 0; e < m; e++) finiteTotal += network.edgeCapacity(e);
   const infinite = finiteTotal + 1;
   const superSource = n;
   const superSink = n + 1;
   const nodeTotal = n + 2;
-  const pairCount = m + sources.length + sinks.length;
-  // Arc 2p is pair p's forward arc, 2p+1 its residual twin.
-  const tail = new Int32Array(2 * pairCount);
-  const head = new Int32Array(2 * pairCount);
-  const capacity = new Float64Array(2 * pairCount);
-  let p = 0;
-  const addPair = (from: number, to: number, cap: number, undirected: boolean) => {
-    tail[2 * p] = from; head[2 * p] = to; capacity[2 * p] = cap;
-    tail[2 * p + 1] = to; head[2 * p + 1] = from; capacity[2 * p + 1] = undirected ? cap : 0;
-    p++;
-  };
-  for (let e = 0; e < m; e++) {
-    const cap = network.edgeCapacity[e] === UNBOUNDED ? infinite : network.edgeCapacity[e];
-    addPair(network.edgeFrom[e], network.edgeTo[e], cap, network.edgeUndirected[e]);
-  }
-  for (const s of sources) addPair(superSource, s, infinite, false);
-  for (const t of sinks) addPair(t, superSink, infinite, false);
+  const arcTotal = 2 * (m + sources.length + sinks.length);
+  const pairTail = (p: number) => (p < m ? network.edgeFrom(p) : p < m + sources.length ? superSource : sinks[p - m - sources.length]);
+  const pairHead = (p: number) => (p < m ? network.edgeTo(p) : p < m + sources.length ? sources[p - m] : superSink);
 
-  // Adjacency of every arc by its tail, as CSR.
-  const adjStart = new Int32Array(nodeTotal + 1);
-  for (let a = 0; a < 2 * pairCount; a++) adjStart[tail[a] + 1]++;
-  for (let v = 0; v < nodeTotal; v++) adjStart[v + 1] += adjStart[v];
-  const adj = new Int32Array(2 * pairCount);
-  const fill = adjStart.slice(0, nodeTotal);
-  for (let a = 0; a < 2 * pairCount; a++) adj[fill[tail[a]]++] = a;
+  // Arcs grouped by tail (CSR): pair p (edge p, then the super-source's and super-sink's arcs) has its forward arc
+  // in its tail's group and its residual twin in its head's group.
+  const start = new Int32Array(nodeTotal + 1);
+  for (let p = 0; p < arcTotal / 2; p++) {
+    start[pairTail(p) + 1]++;
+    start[pairHead(p) + 1]++;
+  }
+  for (let v = 0; v < nodeTotal; v++) start[v + 1] += start[v];
+  const fill = start.slice(0, nodeTotal);
+  const tail = new Int32Array(arcTotal);
+  const head = new Int32Array(arcTotal);
+  const twin = new Int32Array(arcTotal);
+  const capacity = new Float64Array(arcTotal);
+  for (let p = 0; p < arcTotal / 2; p++) {
+    const from = pairTail(p);
+    const to = pairHead(p);
+    const edgeCapacity = p < m ? network.edgeCapacity(p) : 0;
+    const cap = edgeCapacity === 0 ? infinite : edgeCapacity;
+    const forward = fill[from]++;
+    const backward = fill[to]++;
+    tail[forward] = from; head[forward] = to; capacity[forward] = cap; twin[forward] = backward;
+    tail[backward] = to; head[backward] = from; twin[backward] = forward;
+    capacity[backward] = p < m && network.edgeUndirected(p) ? cap : 0;
+  }
 
   const level = new Int32Array(nodeTotal);
   const queue = new Int32Array(nodeTotal);
   const current = new Int32Array(nodeTotal);
   const stack = new Int32Array(nodeTotal);
 
-  const buildLevels = (): boolean => {
-    level.fill(-1);
-    level[superSource] = 0;
-    queue[0] = superSource;
-    let qTail = 1;
-    for (let qHead = 0; qHead < qTail; qHead++) {
-      const v = queue[qHead];
-      for (let i = adjStart[v]; i < adjStart[v + 1]; i++) {
-        const a = adj[i];
-        if (capacity[a] > 0 && level[head[a]] === -1) {
-          level[head[a]] = level[v] + 1;
-          queue[qTail++] = head[a];
-        }
-      }
-    }
-    return level[superSink] !== -1;
-  };
-
   let flow = 0;
-  while (buildLevels()) {
-    current.set(adjStart.subarray(0, nodeTotal));
+  while (buildLevels(start, head, capacity, level, queue, superSource, superSink)) {
+    current.set(start.subarray(0, nodeTotal));
     let depth = 0;
     let u = superSource;
     for (;;) {
@@ -135,7 +142,7 @@ export function minimumEdgeCut(network: FlowNetwork, sources: readonly number[],
         for (let i = 0; i < depth; i++) bottleneck = Math.min(bottleneck, capacity[stack[i]]);
         for (let i = 0; i < depth; i++) {
           capacity[stack[i]] -= bottleneck;
-          capacity[stack[i] ^ 1] += bottleneck;
+          capacity[twin[stack[i]]] += bottleneck;
         }
         flow += bottleneck;
         if (flow >= infinite) throw new RangeError('sources and sinks are joined by unbounded edges only');
@@ -145,17 +152,16 @@ export function minimumEdgeCut(network: FlowNetwork, sources: readonly number[],
         u = tail[stack[k]];
         continue;
       }
-      let advanced = false;
-      for (; current[u] < adjStart[u + 1]; current[u]++) {
-        const a = adj[current[u]];
-        if (capacity[a] > 0 && level[head[a]] === level[u] + 1) {
-          stack[depth++] = a;
-          u = head[a];
-          advanced = true;
-          break;
-        }
+      const next = level[u] + 1;
+      const end = start[u + 1];
+      let a = current[u];
+      while (a < end && !(capacity[a] > 0 && level[head[a]] === next)) a++;
+      current[u] = a;
+      if (a < end) {
+        stack[depth++] = a;
+        u = head[a];
+        continue;
       }
-      if (advanced) continue;
       if (depth === 0) break;
       // A dead end stays dead for the rest of this phase; the parent's current arc then fails the level test.
       level[u] = -1;
@@ -166,12 +172,34 @@ export function minimumEdgeCut(network: FlowNetwork, sources: readonly number[],
 
   // The source side of a minimum cut is what the super-source still reaches in the residual graph: exactly the nodes
   // the last, failed buildLevels labelled (no phase ran after it to mark dead ends).
-  const sourceSide = (v: number) => (level[v] === -1 ? 0 : 1);
   const edges: number[] = [];
   for (let e = 0; e < m; e++) {
-    const from = sourceSide(network.edgeFrom[e]);
-    const to = sourceSide(network.edgeTo[e]);
-    if ((from === 1 && to === 0) || (network.edgeUndirected[e] && from === 0 && to === 1)) edges.push(e);
+    const from = level[network.edgeFrom(e)] !== -1;
+    const to = level[network.edgeTo(e)] !== -1;
+    if ((from && !to) || (network.edgeUndirected(e) && !from && to)) edges.push(e);
   }
   return { value: flow, edges };
+}
+
+/** BFS levels from the super-source over arcs with residual capacity; true when the super-sink is reached. */
+function buildLevels(
+  start: Int32Array, head: Int32Array, capacity: Float64Array, level: Int32Array, queue: Int32Array,
+  superSource: number, superSink: number,
+): boolean {
+  level.fill(-1);
+  level[superSource] = 0;
+  queue[0] = superSource;
+  let qTail = 1;
+  for (let qHead = 0; qHead < qTail; qHead++) {
+    const v = queue[qHead];
+    const next = level[v] + 1;
+    for (let a = start[v]; a < start[v + 1]; a++) {
+      const w = head[a];
+      if (capacity[a] > 0 && level[w] === -1) {
+        level[w] = next;
+        queue[qTail++] = w;
+      }
+    }
+  }
+  return level[superSink] !== -1;
 }

@@ -12,7 +12,7 @@
 
 import type { AttackGraph } from './attack-graph.js';
 import type { TraversalFilter } from './traversal-filter.js';
-import { isRemoved, usableArcs } from './traversal-filter.js';
+import { isRemoved, usableByPosition } from './traversal-filter.js';
 
 export type Direction = 'forward' | 'backward';
 
@@ -53,11 +53,10 @@ export function nearestTwoOrigins(
     firstDistance[origin] = 0;
     queue[tail++] = origin * 2;
   }
-  const usable = usableArcs(graph, filter);
+  const usable = usableByPosition(graph, filter, direction);
   const forward = direction === 'forward';
   const start = forward ? graph.outStart : graph.inStart;
-  const arcs = forward ? graph.outArcs : graph.inArcs;
-  const otherEnd = forward ? graph.arcTo : graph.arcFrom;
+  const neighbour = forward ? graph.outNode : graph.inNode;
   for (let head = 0; head < tail; head++) {
     const entry = queue[head];
     const v = entry >> 1;
@@ -65,9 +64,8 @@ export function nearestTwoOrigins(
     const origin = second ? secondOrigin[v] : firstOrigin[v];
     const distance = (second ? secondDistance[v] : firstDistance[v]) + 1;
     for (let i = start[v]; i < start[v + 1]; i++) {
-      const arc = arcs[i];
-      if (usable !== undefined && usable[arc] === 0) continue;
-      const u = otherEnd[arc];
+      if (usable !== undefined && usable[i] === 0) continue;
+      const u = neighbour[i];
       if (firstOrigin[u] === -1) {
         firstOrigin[u] = origin;
         firstDistance[u] = distance;

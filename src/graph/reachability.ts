@@ -13,6 +13,22 @@ import { nearestTwoOrigins, originExcluding, distanceExcluding } from './nearest
 import type { TraversalFilter } from './traversal-filter.js';
 import { arcUsable, isRemoved } from './traversal-filter.js';
 
+/**
+ * Fewest links from the nearest of `sources` to each node, over at least one link (a source itself only when another
+ * source, or a cycle, leads back to it); -1 when unreached. Removed sources reach nothing. O(V + E).
+ */
+export function distancesOverLinks(graph: AttackGraph, sources: readonly number[], filter?: TraversalFilter): Int32Array {
+  const firstSteps: number[] = [];
+  for (const source of sources) {
+    if (isRemoved(filter, source)) continue;
+    for (let i = graph.outStart[source]; i < graph.outStart[source + 1]; i++) {
+      const arc = graph.outArcs[i];
+      if (arcUsable(graph, filter, arc)) firstSteps.push(graph.arcTo[arc]);
+    }
+  }
+  return bfsDistances(graph, firstSteps, 'forward', filter, 1);
+}
+
 export interface Reachability {
   /** Per node: 1 when some source reaches it over at least one link (a source reaches itself only around a cycle). */
   reached: Uint8Array;
@@ -29,15 +45,7 @@ export interface Reachability {
 /** Removed sources, and sources reachable only through removed nodes, reach nothing. */
 export function reachableFrom(graph: AttackGraph, sources: readonly number[], options?: TraversalFilter): Reachability {
   const n = graph.nodeCount;
-  const firstSteps: number[] = [];
-  for (const source of sources) {
-    if (isRemoved(options, source)) continue;
-    for (let i = graph.outStart[source]; i < graph.outStart[source + 1]; i++) {
-      const arc = graph.outArcs[i];
-      if (arcUsable(graph, options, arc)) firstSteps.push(graph.arcTo[arc]);
-    }
-  }
-  const distance = bfsDistances(graph, firstSteps, 'forward', options, 1);
+  const distance = distancesOverLinks(graph, sources, options);
   const reached = new Uint8Array(n);
   for (let v = 0; v < n; v++) if (distance[v] !== -1) reached[v] = 1;
 

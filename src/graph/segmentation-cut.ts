@@ -27,6 +27,12 @@ export function segmentationCut(
 ): number[] {
   if (violatingSources.length === 0 || reachedTargets.length === 0) return [];
   const network = new FlowNetwork(graph.nodeCount);
+  // edgeLink[e]: the link unit edge e stands for; -1 for the unbounded wiring.
+  const edgeLink: number[] = [];
+  const addEdge = (from: number, to: number, capacity: number, undirected: boolean, link: number) => {
+    edgeLink.push(link);
+    return network.addEdge(from, to, capacity, undirected);
+  };
   const isSource = new Uint8Array(graph.nodeCount);
   for (const s of violatingSources) isSource[s] = 1;
   // outCopy[v] = v unless v is split.
@@ -35,45 +41,35 @@ export function segmentationCut(
   for (const t of reachedTargets) {
     if (isSource[t] === 1 && outCopy[t] === t) {
       outCopy[t] = network.addNode();
-      network.addEdge(t, outCopy[t], UNBOUNDED);
+      addEdge(t, outCopy[t], UNBOUNDED, false, -1);
     }
   }
 
-  const unitEdges: number[] = [];
-  const unitLinks: number[] = [];
-  const linkEdge = (edge: number, link: number) => {
-    unitEdges.push(edge);
-    unitLinks.push(link);
-  };
-  graph.links.forEach((link, l) => {
-    if (pruning.linkOpen[l] !== 1) return;
-    const from = graph.linkFrom[l];
-    const to = graph.linkTo[l];
-    if (from === to) return;
-    if (!link.bidirectional) {
-      linkEdge(network.addEdge(outCopy[from], to, 1), l);
+  const { linkFrom, linkTo, links } = graph;
+  for (let l = 0; l < links.length; l++) {
+    const from = linkFrom[l];
+    const to = linkTo[l];
+    if (pruning.linkOpen[l] !== 1 || from === to) continue;
+    if (!links[l].bidirectional) {
+      addEdge(outCopy[from], to, 1, false, l);
     } else if (outCopy[from] === from && outCopy[to] === to) {
-      linkEdge(network.addEdge(from, to, 1, true), l);
+      addEdge(from, to, 1, true, l);
     } else {
       const entry = network.addNode();
       const exit = network.addNode();
-      linkEdge(network.addEdge(entry, exit, 1), l);
-      network.addEdge(outCopy[from], entry, UNBOUNDED);
-      network.addEdge(outCopy[to], entry, UNBOUNDED);
-      network.addEdge(exit, from, UNBOUNDED);
-      network.addEdge(exit, to, UNBOUNDED);
+      addEdge(entry, exit, 1, false, l);
+      addEdge(outCopy[from], entry, UNBOUNDED, false, -1);
+      addEdge(outCopy[to], entry, UNBOUNDED, false, -1);
+      addEdge(exit, from, UNBOUNDED, false, -1);
+      addEdge(exit, to, UNBOUNDED, false, -1);
     }
-  });
+  }
 
-  const edgeLink = new Int32Array(network.edgeCount).fill(-1);
-  unitEdges.forEach((edge, i) => {
-    edgeLink[edge] = unitLinks[i];
-  });
   const cut = minimumEdgeCut(network, violatingSources.map((s) => outCopy[s]), reachedTargets);
-  const links = cut.edges.map((edge) => {
+  const cutLinks = cut.edges.map((edge) => {
     if (edgeLink[edge] === -1) throw new Error('segmentationCut: an unbounded edge was cut');
     return edgeLink[edge];
   });
   // Each link is one edge, so the cut holds no duplicates.
-  return links.sort((a, b) => a - b);
+  return cutLinks.sort((a, b) => a - b);
 }

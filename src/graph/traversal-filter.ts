@@ -14,6 +14,9 @@ export interface TraversalFilter {
    * searches share (a rule runs one search per zone and more), so that no search recomputes it.
    */
   usable?: Uint8Array;
+  /** The same mask by CSR position: usableOut[i] is usable[outArcs[i]], usableIn[i] is usable[inArcs[i]]. */
+  usableOut?: Uint8Array;
+  usableIn?: Uint8Array;
 }
 
 /**
@@ -25,6 +28,27 @@ export function usableArcs(graph: AttackGraph, filter: TraversalFilter | undefin
   if (filter.usable !== undefined) return filter.usable;
   const mask = new Uint8Array(graph.arcCount);
   for (let arc = 0; arc < graph.arcCount; arc++) if (arcUsable(graph, filter, arc)) mask[arc] = 1;
+  return mask;
+}
+
+/**
+ * The mask of usableArcs by CSR position of the out-arcs (forward) or in-arcs (backward), undefined when every arc may
+ * be followed: a search then reads its neighbours and their mask sequentially (graph.outNode / inNode).
+ */
+export function usableByPosition(
+  graph: AttackGraph, filter: TraversalFilter | undefined, direction: 'forward' | 'backward',
+): Uint8Array | undefined {
+  const forward = direction === 'forward';
+  const stored = forward ? filter?.usableOut : filter?.usableIn;
+  if (stored !== undefined) return stored;
+  const usable = usableArcs(graph, filter);
+  return usable === undefined ? undefined : maskByPosition(usable, forward ? graph.outArcs : graph.inArcs);
+}
+
+/** A per-arc mask reordered by CSR position. */
+export function maskByPosition(usable: Uint8Array, arcs: Int32Array): Uint8Array {
+  const mask = new Uint8Array(arcs.length);
+  for (let i = 0; i < arcs.length; i++) mask[i] = usable[arcs[i]];
   return mask;
 }
 

@@ -19,9 +19,10 @@
 // run only when the group labels, which give each member a lower bound, say a member could beat S itself.
 // The witness starts with the supply hops from S to the chosen F (foothold.ts gives the chain), then the
 // descending walk from F. Ties: fewest links, then S itself, then the smallest F.
-// Cost: O(V + E) per (rule, target zone), twice; O(foothold) per vendor source and zone; O(V + E) per (fourth party
-// whose foothold holds targets of Z in several groups and could beat it, Z); plus the out-degrees along each
-// witness; then one max-flow for the cut. The rule's filter carries its arc mask (gateway-pruning.ts), so no
+// Cost: one forward search per rule; O(V + E) per (rule, target zone some path start reaches), twice; O(foothold)
+// per vendor source and zone; per (fourth party whose foothold holds targets of Z in several groups and could beat
+// it, Z), Z's targets plus what its early-stopped search explores; plus the out-degrees along each witness; then one
+// max-flow for the cut. The rule's filter carries its arc mask (gateway-pruning.ts), so no
 // search rebuilds it.
 
 import type { AttackGraph } from './attack-graph.js';
@@ -31,12 +32,13 @@ import { pruneGateways } from './gateway-pruning.js';
 import { FootholdFinder, supplyGroups } from './foothold.js';
 import type { NearestOrigins } from './nearest-origins.js';
 import { distanceExcluding, nearestTwoOrigins } from './nearest-origins.js';
-import { reachableFrom } from './reachability.js';
+import { distancesOverLinks, reachableFrom } from './reachability.js';
+import { appendAll } from '../util/append-all.js';
 import { segmentationCut } from './segmentation-cut.js';
 import { selectorMatcher } from './selectors.js';
 import { descendingWalk } from './shortest-path.js';
 import type { TraversalFilter } from './traversal-filter.js';
-import { usableArcs } from './traversal-filter.js';
+import { usableByPosition } from './traversal-filter.js';
 
 export interface Violation {
   /** Node number of the source. */
@@ -107,11 +109,19 @@ export function findUnsegmentedPaths(register: Register, graph: AttackGraph, rul
   // inFoothold[g] === stamp: group g is one of the current source's foothold vendors.
   const inFoothold = new Int32Array(suppliers.size > 0 ? graph.nodeCount : 0).fill(-1);
   let stamp = 0;
+  let memberSearch: MemberSearch | undefined;
+
+  // A zone none of whose targets any path start reaches has no violation: its searches are skipped (a rule whose
+  // sources are cut off from most zones, like a guest network's, then costs one search instead of one per zone).
+  const pathStarts = [...sources];
+  for (const supplier of suppliers.values()) appendAll(pathStarts, supplier.members);
+  const reachedByStarts = distancesOverLinks(graph, pathStarts, filter);
 
   const violations: Violation[] = [];
   if (sources.length > 0) {
     [...targetsByZone.keys()].sort(compareIds).forEach((zone, zoneNumber) => {
       const targets = targetsByZone.get(zone) as number[];
+      if (!targets.some((t) => reachedByStarts[t] !== -1)) return;
       const nearest = nearestTwoOrigins(graph, targets, 'backward', filter);
       let byGroup: NearestOrigins | undefined;
       if (groups !== undefined) for (const t of targets) groupHoldsTarget[groups[t]] = zoneNumber;
@@ -133,7 +143,8 @@ export function findUnsegmentedPaths(register: Register, graph: AttackGraph, rul
               outside = (v) => distanceExcluding(group, v, excluded[0]);
             } else if (couldBeatSource(supplier, group, inFoothold, ++stamp, start === -1 ? -1 : best)) {
               const seeds = targets.filter((t) => inFoothold[groups[t]] !== stamp);
-              const distance = distancesToNearestMember(graph, seeds, filter, supplier.members, start === -1 ? -1 : best);
+              memberSearch ??= new MemberSearch(graph, filter);
+              const distance = memberSearch.distancesToNearestMember(seeds, supplier.members, start === -1 ? -1 : best);
               outside = (v) => distance[v];
             }
           }
@@ -209,39 +220,56 @@ function couldBeatSource(
  * of start: after the first level that reaches a member (the nearest members all lie on it, and every node on a
  * shortest path from them is nearer still, so already settled), or before the level `beat` (a member that far or
  * farther cannot beat the source, which wins ties). Nodes left unsettled read −1.
+ *
+ * A fourth party with targets of a zone in several of its groups runs one such search per zone, so the scratch is
+ * allocated once per rule and each search resets only the nodes the previous one touched: a search that stops after
+ * a few levels then costs what it explores, not O(V).
  */
-function distancesToNearestMember(
-  graph: AttackGraph, seeds: readonly number[], filter: TraversalFilter, members: readonly number[], beat: number,
-): Int32Array {
-  const n = graph.nodeCount;
-  const distance = new Int32Array(n).fill(-1);
-  const isMember = new Uint8Array(n);
-  for (const m of members) isMember[m] = 1;
-  const queue = new Int32Array(n);
-  let tail = 0;
-  for (const seed of seeds) {
-    if (distance[seed] !== -1 || filter.removed?.[seed] === 1) continue;
-    distance[seed] = 0;
-    queue[tail++] = seed;
+class MemberSearch {
+  /** Valid until the next search. */
+  readonly distance: Int32Array;
+  private readonly isMember: Uint8Array;
+  private readonly queue: Int32Array;
+  private touched = 0;
+  private members: readonly number[] = [];
+
+  constructor(private readonly graph: AttackGraph, private readonly filter: TraversalFilter) {
+    this.distance = new Int32Array(graph.nodeCount).fill(-1);
+    this.isMember = new Uint8Array(graph.nodeCount);
+    this.queue = new Int32Array(graph.nodeCount);
   }
-  const usable = usableArcs(graph, filter);
-  let head = 0;
-  for (let level = 0; head < tail; level++) {
-    if (beat !== -1 && level + 1 >= beat) break;
-    const levelEnd = tail;
-    let memberReached = false;
-    for (; head < levelEnd; head++) {
-      const v = queue[head];
-      for (let i = graph.inStart[v]; i < graph.inStart[v + 1]; i++) {
-        const arc = graph.inArcs[i];
-        const u = graph.arcFrom[arc];
-        if (distance[u] !== -1 || (usable !== undefined && usable[arc] === 0)) continue;
-        distance[u] = level + 1;
-        queue[tail++] = u;
-        if (isMember[u] === 1) memberReached = true;
-      }
+
+  distancesToNearestMember(seeds: readonly number[], members: readonly number[], beat: number): Int32Array {
+    const { graph, filter, distance, isMember, queue } = this;
+    for (let i = 0; i < this.touched; i++) distance[queue[i]] = -1;
+    for (const m of this.members) isMember[m] = 0;
+    for (const m of members) isMember[m] = 1;
+    this.members = members;
+    let tail = 0;
+    for (const seed of seeds) {
+      if (distance[seed] !== -1 || filter.removed?.[seed] === 1) continue;
+      distance[seed] = 0;
+      queue[tail++] = seed;
     }
-    if (memberReached) break;
+    const usable = usableByPosition(graph, filter, 'backward');
+    let head = 0;
+    for (let level = 0; head < tail; level++) {
+      if (beat !== -1 && level + 1 >= beat) break;
+      const levelEnd = tail;
+      let memberReached = false;
+      for (; head < levelEnd; head++) {
+        const v = queue[head];
+        for (let i = graph.inStart[v]; i < graph.inStart[v + 1]; i++) {
+          const u = graph.inNode[i];
+          if (distance[u] !== -1 || (usable !== undefined && usable[i] === 0)) continue;
+          distance[u] = level + 1;
+          queue[tail++] = u;
+          if (isMember[u] === 1) memberReached = true;
+        }
+      }
+      if (memberReached) break;
+    }
+    this.touched = tail;
+    return distance;
   }
-  return distance;
 }
