@@ -40,6 +40,13 @@ describe('jsonDocumentChunks', () => {
       .toBe(jsonDocument({ a: [], b: {} }));
   });
 
+  it('renders a long list in batches with the same bytes', () => {
+    const items = Array.from({ length: 600 }, (_, i) => ({ id: `n${i}`, tags: i % 3 === 0 ? [] : ['a', 'b\u2028'], nested: { depth: [i] } }));
+    const document = { nodes: items, graph: { edges: items } };
+    expect([...jsonDocumentChunks([['nodes', { items }], ['graph', { members: [['edges', { items: lazilyMapped(items, (x) => x) }]] }]])].join(''))
+      .toBe(jsonDocument(document));
+  });
+
   it('writes an undefined list element as null', () => {
     expect([...jsonDocumentChunks([['a', { items: [1, undefined] }]])].join('')).toBe(jsonDocument({ a: [1, undefined] }));
   });
