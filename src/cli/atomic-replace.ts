@@ -8,8 +8,10 @@
 // handing the file to a new owner.
 
 import { randomBytes } from 'node:crypto';
-import { closeSync, constants, fchmodSync, fchownSync, fstatSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, constants, fchmodSync, fchownSync, fstatSync, fsyncSync, openSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { writeAllSync } from './output-content.js';
+import type { OutputContent } from './output-content.js';
 
 export interface KeptAttributes {
   /** Permission bits (`mode & 0o7777`) of the file being replaced. */
@@ -32,17 +34,16 @@ export class OwnershipError extends Error {
   }
 }
 
-export function replaceAtomically(dir: string, name: string, content: string | Uint8Array, options: ReplaceOptions = {}): void {
+export function replaceAtomically(dir: string, name: string, content: OutputContent, options: ReplaceOptions = {}): void {
   // The name is shortened so that a target name near the file system's limit still gets a temporary file.
   const temp = join(dir, `.${name.slice(0, 100)}.${process.pid}.${randomBytes(6).toString('hex')}.sidedoor.tmp`);
-  const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
   let fd: number | undefined;
   let created = false;
   try {
     fd = openSync(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, options.keep ? 0o600 : 0o666);
     created = true;
     if (options.keep) keepAttributes(fd, options.keep);
-    for (let written = 0; written < bytes.length;) written += writeSync(fd, bytes, written, bytes.length - written);
+    writeAllSync(fd, content);
     fsyncSync(fd);
     closeSync(fd);
     fd = undefined;

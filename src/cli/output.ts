@@ -12,12 +12,14 @@
 // A target that exists and is a FIFO or a character device (`/dev/null`, `/dev/tty`) is written in place: renaming
 // over it would replace a device node with a plain file. A block device is refused: no report belongs on a disk.
 
-import { closeSync, constants, existsSync, fstatSync, lstatSync, openSync, readFileSync, realpathSync, statSync, writeSync } from 'node:fs';
+import { closeSync, constants, existsSync, fstatSync, lstatSync, openSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { isDiscoveredPath } from '../git/register-tree-files.js';
 import { gitWorkTreeAround } from '../git/work-tree.js';
 import { toPosixPath } from '../util/posix-path.js';
 import { OwnershipError, replaceAtomically } from './atomic-replace.js';
+import { forEachBatch, writeAllSync } from './output-content.js';
+import type { OutputContent } from './output-content.js';
 import { UsageError } from './errors.js';
 import { errnoReason, isWithin, PathRefusedError, walkToParent } from './path-walk.js';
 
@@ -30,12 +32,13 @@ export interface OutputGuard {
 }
 
 /** Writes to `-o FILE` when given (and not `-`), else to stdout. */
-export function emit(content: string | Uint8Array, outputFile?: string, guard: OutputGuard = {}): void {
-  if (outputFile === undefined || outputFile === '-') process.stdout.write(content);
+export function emit(content: OutputContent, outputFile?: string, guard: OutputGuard = {}): void {
+  // Writes to stdout are synchronous for files, pipes and terminals on Linux and macOS, so nothing queues up in memory.
+  if (outputFile === undefined || outputFile === '-') forEachBatch(content, (batch) => process.stdout.write(batch));
   else writeOutputFile(outputFile, content, guard);
 }
 
-export function writeOutputFile(path: string, content: string | Uint8Array, guard: OutputGuard = {}): void {
+export function writeOutputFile(path: string, content: OutputContent, guard: OutputGuard = {}): void {
   try {
     writeChecked(path, content, guard);
   } catch (e) {
@@ -45,7 +48,7 @@ export function writeOutputFile(path: string, content: string | Uint8Array, guar
   }
 }
 
-function writeChecked(path: string, content: string | Uint8Array, guard: OutputGuard): void {
+function writeChecked(path: string, content: OutputContent, guard: OutputGuard): void {
   const cwd = realpathSync(process.cwd());
   const registerRoot = guard.register ? realpathSync(guard.register.root) : undefined;
   const checkouts = [cwd, ...(registerRoot === undefined ? [] : [registerRoot])].map(checkoutOf);
@@ -80,13 +83,12 @@ function writeChecked(path: string, content: string | Uint8Array, guard: OutputG
 }
 
 /** A FIFO or a character device: opened without following links or creating anything, and checked once open. */
-function writeInPlace(target: string, content: string | Uint8Array): void {
+function writeInPlace(target: string, content: OutputContent): void {
   const fd = openSync(target, constants.O_WRONLY | constants.O_NOFOLLOW);
   try {
     const info = fstatSync(fd);
     if (!info.isFIFO() && !info.isCharacterDevice()) throw new PathRefusedError('it changed while being opened');
-    const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
-    for (let written = 0; written < bytes.length;) written += writeSync(fd, bytes, written, bytes.length - written);
+    writeAllSync(fd, content);
   } finally {
     closeSync(fd);
   }

@@ -17,37 +17,50 @@ import { escapeXml } from './xml-escape.js';
 const GRAPHML_TYPE = { string: 'string', strings: 'string', int: 'int', boolean: 'boolean' } as const;
 
 export function exportGraphml(register: Register, graph: AttackGraph, options: ExportOptions): string {
+  return [...graphmlChunks(register, graph, options)].join('');
+}
+
+/** The same document in pieces, one node or edge at a time, so that an L register's graph (about 300 MB of XML) is
+ * written without its whole text held at once. */
+export function* graphmlChunks(register: Register, graph: AttackGraph, options: ExportOptions): Generator<string> {
   const selection = selectSubgraph(graph, options);
   const nodeKeys = keyIds(NODE_ATTRIBUTES, 'd');
   const linkKeys = keyIds(LINK_ATTRIBUTES, 'e');
-  const lines: string[] = [
+  const head: string[] = [
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"'
       + ' xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">',
   ];
-  for (const spec of NODE_ATTRIBUTES) lines.push(keyDeclaration(nodeKeys.get(spec.name) as string, 'node', spec));
-  for (const spec of LINK_ATTRIBUTES) lines.push(keyDeclaration(linkKeys.get(spec.name) as string, 'edge', spec));
-  lines.push('  <graph id="sidedoor" edgedefault="directed">');
+  for (const spec of NODE_ATTRIBUTES) head.push(keyDeclaration(nodeKeys.get(spec.name) as string, 'node', spec));
+  for (const spec of LINK_ATTRIBUTES) head.push(keyDeclaration(linkKeys.get(spec.name) as string, 'edge', spec));
+  head.push('  <graph id="sidedoor" edgedefault="directed">');
+  yield lines(head);
   for (const v of selection.nodes) {
-    lines.push(`    <node id="${escapeXml(graph.nodeIds[v])}">`);
-    lines.push(...dataLines(nodeAttributes(register, graph, v), nodeKeys));
-    lines.push('    </node>');
+    yield lines([`    <node id="${escapeXml(graph.nodeIds[v])}">`, ...dataLines(nodeAttributes(register, graph, v), nodeKeys), '    </node>']);
   }
   for (const l of selection.links) {
     const link = graph.links[l];
-    lines.push(`    <edge id="${escapeXml(link.id)}" source="${escapeXml(link.from)}" target="${escapeXml(link.to)}">`);
-    lines.push(...dataLines(linkAttributes(link, options.highlight), linkKeys));
-    lines.push('    </edge>');
+    yield lines([
+      `    <edge id="${escapeXml(link.id)}" source="${escapeXml(link.from)}" target="${escapeXml(link.to)}">`,
+      ...dataLines(linkAttributes(link, options.highlight), linkKeys),
+      '    </edge>',
+    ]);
   }
   for (const e of selection.supply) {
     const from = graph.nodeIds[graph.supply.from[e]];
     const to = graph.nodeIds[graph.supply.to[e]];
-    lines.push(`    <edge id="${escapeXml(graph.supply.ids[e])}" source="${escapeXml(from)}" target="${escapeXml(to)}">`);
-    lines.push(...dataLines(supplyEdgeAttributes(graph, e, options.highlight), linkKeys));
-    lines.push('    </edge>');
+    yield lines([
+      `    <edge id="${escapeXml(graph.supply.ids[e])}" source="${escapeXml(from)}" target="${escapeXml(to)}">`,
+      ...dataLines(supplyEdgeAttributes(graph, e, options.highlight), linkKeys),
+      '    </edge>',
+    ]);
   }
-  lines.push('  </graph>', '</graphml>');
-  return `${lines.join('\n')}\n`;
+  yield lines(['  </graph>', '</graphml>']);
+}
+
+/** Each line followed by a newline. */
+function lines(text: readonly string[]): string {
+  return `${text.join('\n')}\n`;
 }
 
 function keyIds(specs: readonly AttributeSpec[], prefix: string): Map<string, string> {

@@ -1,11 +1,13 @@
-// The graph exporters of `sidedoor graph`, as data: the CLI looks a format up here and writes whatever string it gets.
+// The graph exporters of `sidedoor graph`, as data: the CLI looks a format up here and writes what it gets.
 
 import { exportDot } from './dot.js';
-import { exportGraphml } from './graphml.js';
+import { exportGraphml, graphmlChunks } from './graphml.js';
 import { exportMermaid } from './mermaid.js';
-import { exportNodeLinkJson } from './node-link-json.js';
-import { exportOpenGraph } from './opengraph.js';
-import type { GraphExporter } from './options.js';
+import { exportNodeLinkJson, nodeLinkJsonChunks } from './node-link-json.js';
+import { exportOpenGraph, openGraphChunks } from './opengraph.js';
+import type { ExportOptions, GraphExporter } from './options.js';
+import type { AttackGraph } from '../graph/attack-graph.js';
+import type { Register } from '../register/types.js';
 
 export type GraphFormat = 'mermaid' | 'dot' | 'graphml' | 'json' | 'opengraph';
 
@@ -18,6 +20,16 @@ export const GRAPH_EXPORTERS: ReadonlyMap<GraphFormat, GraphExporter> = new Map<
 ]);
 
 export const GRAPH_FORMATS: readonly GraphFormat[] = [...GRAPH_EXPORTERS.keys()];
+
+/** The export in pieces: JSON, OpenGraph and GraphML are streamed one node or edge at a time (an L register's graph
+ * is hundreds of megabytes in each, and built whole it took up to 3.9 GB); Mermaid and DOT, a fraction of that, come
+ * whole. */
+export function graphExportChunks(format: GraphFormat, register: Register, graph: AttackGraph, options: ExportOptions): Iterable<string> {
+  if (format === 'json') return nodeLinkJsonChunks(register, graph, options);
+  if (format === 'opengraph') return openGraphChunks(register, graph, options);
+  if (format === 'graphml') return graphmlChunks(register, graph, options);
+  return [(GRAPH_EXPORTERS.get(format) as GraphExporter)(register, graph, options)];
+}
 
 export function isGraphFormat(name: string): name is GraphFormat {
   return GRAPH_FORMATS.some((format) => format === name);

@@ -14,7 +14,7 @@ import { DEFAULT_FOCUS_DEPTH } from './neighbourhood.js';
 import { linkAttributes, nodeAttributes, type AttributeValue, type Attributes, supplyEdgeAttributes } from './attributes.js';
 import type { ExportOptions } from './options.js';
 import { selectSubgraph } from './selection.js';
-import { jsonDocument } from '../util/json-document.js';
+import { jsonDocumentChunks, lazilyMapped } from '../util/json-document.js';
 
 type JsonRecord = Map<string, AttributeValue>;
 
@@ -25,7 +25,7 @@ export function exportNodeLinkJson(register: Register, graph: AttackGraph, optio
 /**
  * The same document in pieces, one node or link at a time, so that `graph --format json` can write an L register's
  * graph without holding its objects and its whole text at once. The bytes are exactly jsonDocument's of the whole
- * document (2-space indent, unsafe characters escaped): each entry is rendered alone and indented two levels.
+ * document (2-space indent, unsafe characters escaped): each entry is rendered alone (jsonDocumentChunks).
  */
 export function* nodeLinkJsonChunks(register: Register, graph: AttackGraph, options: ExportOptions): Generator<string> {
   const selection = selectSubgraph(graph, options);
@@ -35,42 +35,28 @@ export function* nodeLinkJsonChunks(register: Register, graph: AttackGraph, opti
     graphAttributes.set('focus', options.focus);
     graphAttributes.set('depth', options.depth ?? DEFAULT_FOCUS_DEPTH);
   }
-  yield `{\n  "directed": true,\n  "multigraph": true,\n  "graph": ${indented(toObject(graphAttributes))},\n  "nodes": `;
-  yield* list(selection.nodes, (v) => merge(new Map([['id', graph.nodeIds[v]]]), nodeAttributes(register, graph, v)));
-  yield ',\n  "links": ';
   // The register's links, then the supply edges (SPEC §2.1), each rendered only when its turn comes.
-  const edges: (() => JsonRecord)[] = [
-    ...selection.links.map((l) => () => {
+  const links = function* (): Generator<Record<string, AttributeValue>> {
+    for (const l of selection.links) {
       const link = graph.links[l];
       const head: JsonRecord = new Map([['id', link.id], ['source', link.from], ['target', link.to], ['key', link.id]]);
-      return merge(head, linkAttributes(link, options.highlight));
-    }),
-    ...selection.supply.map((e) => () => {
+      yield toObject(merge(head, linkAttributes(link, options.highlight)));
+    }
+    for (const e of selection.supply) {
       const id = graph.supply.ids[e];
       const head: JsonRecord = new Map([
         ['id', id], ['source', graph.nodeIds[graph.supply.from[e]]], ['target', graph.nodeIds[graph.supply.to[e]]], ['key', id],
       ]);
-      return merge(head, supplyEdgeAttributes(graph, e, options.highlight));
-    }),
-  ];
-  yield* list(edges, (record) => record());
-  yield '\n}\n';
-}
-
-function* list<T>(items: readonly T[], record: (item: T) => JsonRecord): Generator<string> {
-  if (items.length === 0) {
-    yield '[]';
-    return;
-  }
-  for (let i = 0; i < items.length; i++) {
-    yield `${i === 0 ? '[\n    ' : ',\n    '}${indented(toObject(record(items[i])), '    ')}`;
-  }
-  yield '\n  ]';
-}
-
-/** jsonDocument's rendering of one value, its inner lines indented to sit `depth` deep in the document. */
-function indented(value: unknown, indent = '  '): string {
-  return jsonDocument(value).slice(0, -1).replace(/\n/g, `\n${indent}`);
+      yield toObject(merge(head, supplyEdgeAttributes(graph, e, options.highlight)));
+    }
+  };
+  yield* jsonDocumentChunks([
+    ['directed', { value: true }],
+    ['multigraph', { value: true }],
+    ['graph', { value: toObject(graphAttributes) }],
+    ['nodes', { items: lazilyMapped(selection.nodes, (v) => toObject(merge(new Map([['id', graph.nodeIds[v]]]), nodeAttributes(register, graph, v)))) }],
+    ['links', { items: links() }],
+  ]);
 }
 
 function merge(head: JsonRecord, attributes: Attributes): JsonRecord {

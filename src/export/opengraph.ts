@@ -20,7 +20,7 @@ import type { Link, LinkKind, Register } from '../register/types.js';
 import { linkAttributes, nodeAttributes, type AttributeValue, supplyEdgeAttributes } from './attributes.js';
 import type { ExportOptions } from './options.js';
 import { selectSubgraph } from './selection.js';
-import { jsonDocument } from '../util/json-document.js';
+import { jsonDocumentChunks, lazilyMapped } from '../util/json-document.js';
 
 export const OPENGRAPH_SOURCE_KIND = 'Sidedoor';
 
@@ -43,29 +43,38 @@ interface OpenGraphEdge {
 }
 
 export function exportOpenGraph(register: Register, graph: AttackGraph, options: ExportOptions): string {
+  return [...openGraphChunks(register, graph, options)].join('');
+}
+
+/** The same document in pieces, one node or edge at a time, so that an L register's graph is written without its
+ * objects and its whole text held at once (see jsonDocumentChunks). */
+export function openGraphChunks(register: Register, graph: AttackGraph, options: ExportOptions): Generator<string> {
   const selection = selectSubgraph(graph, options);
-  const nodes: OpenGraphNode[] = selection.nodes.map((v) => {
+  const nodes = lazilyMapped(selection.nodes, (v): OpenGraphNode => {
     const attributes = nodeAttributes(register, graph, v);
     const properties: Properties = Object.fromEntries([['objectid', graph.nodeIds[v]], ...attributes]);
     return { id: graph.nodeIds[v], kinds: nodeKinds(register, graph, v), properties };
   });
-  const edges: OpenGraphEdge[] = [];
-  for (const l of selection.links) {
-    const link = graph.links[l];
-    edges.push(edge(link, link.from, link.to, 'forward', options));
-    if (link.bidirectional && link.from !== link.to) edges.push(edge(link, link.to, link.from, 'reverse', options));
-  }
-  // Supply edges (SPEC §2.1): the supplier holds what it supplies. After the links, by supply edge id.
-  for (const e of selection.supply) {
-    edges.push({
-      kind: SUPPLY_EDGE_KIND,
-      start: { value: graph.nodeIds[graph.supply.from[e]], match_by: 'id' },
-      end: { value: graph.nodeIds[graph.supply.to[e]], match_by: 'id' },
-      properties: Object.fromEntries([...supplyEdgeAttributes(graph, e, options.highlight), ['direction', 'forward']]),
-    });
-  }
-  const document = { metadata: { source_kind: OPENGRAPH_SOURCE_KIND }, graph: { nodes, edges } };
-  return jsonDocument(document);
+  const edges = function* (): Generator<OpenGraphEdge> {
+    for (const l of selection.links) {
+      const link = graph.links[l];
+      yield edge(link, link.from, link.to, 'forward', options);
+      if (link.bidirectional && link.from !== link.to) yield edge(link, link.to, link.from, 'reverse', options);
+    }
+    // Supply edges (SPEC §2.1): the supplier holds what it supplies. After the links, by supply edge id.
+    for (const e of selection.supply) {
+      yield {
+        kind: SUPPLY_EDGE_KIND,
+        start: { value: graph.nodeIds[graph.supply.from[e]], match_by: 'id' },
+        end: { value: graph.nodeIds[graph.supply.to[e]], match_by: 'id' },
+        properties: Object.fromEntries([...supplyEdgeAttributes(graph, e, options.highlight), ['direction', 'forward']]),
+      };
+    }
+  };
+  return jsonDocumentChunks([
+    ['metadata', { value: { source_kind: OPENGRAPH_SOURCE_KIND } }],
+    ['graph', { members: [['nodes', { items: nodes }], ['edges', { items: edges() }]] }],
+  ]);
 }
 
 function nodeKinds(register: Register, graph: AttackGraph, v: number): string[] {

@@ -11,13 +11,14 @@
 //   change commits is ever read as a cache.
 // - Writes: after a load that parsed anything, the pack is rewritten with the entries this run used, through a
 //   temporary file (created exclusively, mode 0600) and a rename, so concurrent runs never see half a pack and the
-//   pack never keeps entries for files that no longer exist.
+//   pack never keeps entries for files that no longer exist. Parsed entries go to the temporary file as they come,
+//   so their encodings are never all held in memory; one left by an interrupted run is removed by the next.
 // - Best effort: a cache directory that cannot be created or written never fails a scan.
 // - A memory layer serves the same content twice in one run, which is what a `--base` scan needs when most files
 //   are identical at base and head.
 
 import { createHash } from 'node:crypto';
-import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { TOOL_VERSION } from '../version.js';
 import { decodeParsedFile, encodeParsedFile } from './parsed-file-codec.js';
@@ -42,12 +43,21 @@ export interface CacheStats {
 
 export class ParseCache {
   readonly stats: CacheStats = { hits: 0, misses: 0, rejected: 0, writes: 0 };
+  /** Every entry this run used: the next pack holds exactly these. */
   private readonly memory = new Map<string, ParsedFile>();
-  /** The encoding of every entry this run used, for the next pack. */
-  private readonly encodings = new Map<string, string | Buffer>();
+  /** The pack bytes of each entry this run served from the pack (views of `packBytes`, no copies). */
+  private readonly hitBytes = new Map<string, Buffer>();
   /** Entries in the pack on disk, as byte ranges of `packBytes`; read on first use. */
   private packed: Map<string, [number, number]> | undefined;
   private packBytes: Buffer | undefined;
+  /** The next pack, written as entries are parsed: held until the flush, the encodings of a cold L register took
+   * about 0.2 GB of heap through the whole load, and the garbage collector let the heap grow several times that. */
+  private next: { fd: number; path: string; written: Set<string> } | undefined;
+  /** Set when the next pack cannot be written (no usable directory): the run goes on without writing one. */
+  private unwritable = false;
+  /** After a flush, entries parsed later (a `--base` scan's) are not written through: no flush may follow, and an
+   * unfinished next pack would be left behind. A later flush encodes them then. */
+  private flushed = false;
   private fresh = 0;
 
   /** `dir` is this register's cache directory; undefined keeps the memory layer only (`--no-cache`). */
@@ -80,48 +90,72 @@ export class ParseCache {
     }
     this.stats.hits++;
     this.memory.set(key, parsed);
-    this.encodings.set(key, bytes);
+    this.hitBytes.set(key, bytes);
     return parsed;
   }
 
-  /** Stores a parse result; `encoded` may be passed when the caller already has it (from a worker). */
+  /** Stores a parse result and writes its encoding to the next pack at once; `encoded` may be passed when the caller
+   * already has it (from a worker). */
   put(key: string, parsed: ParsedFile, encoded?: string): void {
     this.memory.set(key, parsed);
     if (this.dir === undefined) return;
-    this.encodings.set(key, encoded ?? encodeParsedFile(parsed));
     this.fresh++;
+    const next = this.flushed ? undefined : this.openNext();
+    if (next === undefined || next.written.has(key)) return;
+    try {
+      writeEntry(next.fd, key, encoded ?? encodeParsedFile(parsed));
+      next.written.add(key);
+    } catch {
+      this.abandonNext();
+      this.unwritable = true;
+    }
   }
 
-  /** Writes the pack when this run parsed anything new. */
+  /** Completes the next pack with the entries served from the old one and puts it in place, when this run parsed
+   * anything new. */
   flush(): void {
     if (this.dir === undefined || this.fresh === 0) return;
-    const path = join(this.dir, PACK_NAME);
-    const temp = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-    let fd: number | undefined;
+    this.flushed = true;
+    const next = this.openNext();
+    if (next === undefined) return;
     try {
-      mkdirSync(this.dir, { recursive: true, mode: 0o700 });
-      if (!isRealDirectory(this.dir)) return;
-      fd = openSync(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o600);
-      writeSync(fd, `${HEADER}\n`);
-      for (const [key, encoding] of this.encodings) {
-        writeSync(fd, `${key} `);
-        if (typeof encoding === 'string') writeSync(fd, encoding);
-        else writeSync(fd, encoding);
-        writeSync(fd, '\n');
+      for (const [key, parsed] of this.memory) {
+        // An entry written by an earlier flush of this run is encoded again: it is in no buffer any more.
+        if (!next.written.has(key)) writeEntry(next.fd, key, this.hitBytes.get(key) ?? encodeParsedFile(parsed));
       }
-      closeSync(fd);
-      fd = undefined;
-      renameSync(temp, path);
+      closeSync(next.fd);
+      this.next = undefined;
+      renameSync(next.path, join(this.dir, PACK_NAME));
       this.stats.writes += this.fresh;
       this.fresh = 0;
     } catch {
-      if (fd !== undefined) closeSync(fd);
-      try {
-        rmSync(temp, { force: true });
-      } catch {
-        // Nothing was written if the directory itself is unusable.
-      }
+      this.abandonNext();
     }
+  }
+
+  /** The next pack, opened on first use (a temporary file, created exclusively, renamed over the pack by flush). */
+  private openNext(): { fd: number; path: string; written: Set<string> } | undefined {
+    if (this.next !== undefined || this.unwritable || this.dir === undefined) return this.next;
+    const path = `${join(this.dir, PACK_NAME)}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+    let fd: number | undefined;
+    try {
+      mkdirSync(this.dir, { recursive: true, mode: 0o700 });
+      if (!isRealDirectory(this.dir)) throw new Error('not a real directory');
+      removeOrphanedPacks(this.dir);
+      fd = openSync(path, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o600);
+      writeSync(fd, `${HEADER}\n`);
+      this.next = { fd, path, written: new Set() };
+    } catch {
+      if (fd !== undefined) closeQuietly(fd, path);
+      this.unwritable = true;
+    }
+    return this.next;
+  }
+
+  /** Closes and removes a next pack that cannot be completed. */
+  private abandonNext(): void {
+    if (this.next !== undefined) closeQuietly(this.next.fd, this.next.path);
+    this.next = undefined;
   }
 
   /** The pack's entries by key, read once; empty when there is none or it fails a check. */
@@ -146,6 +180,46 @@ export class ParseCache {
     }
     this.packBytes = bytes;
     return this.packed;
+  }
+}
+
+/** Removes unfinished next packs whose writer is gone (a run interrupted while parsing): they would pile up, a
+ * fifth of a gigabyte each at L. A writer that is still running (another scan of the register) keeps its own. */
+function removeOrphanedPacks(dir: string): void {
+  for (const name of readdirSync(dir)) {
+    const match = /^pack\.(\d+)\.[0-9a-z]+\.tmp$/.exec(name);
+    if (match !== null && Number(match[1]) !== process.pid && !processExists(Number(match[1]))) rmSync(join(dir, name), { force: true });
+  }
+}
+
+/** Signal 0 only asks whether the process exists (EPERM: it does, under another user). */
+function processExists(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function writeEntry(fd: number, key: string, encoding: string | Buffer): void {
+  writeSync(fd, `${key} `);
+  if (typeof encoding === 'string') writeSync(fd, encoding);
+  else writeSync(fd, encoding);
+  writeSync(fd, '\n');
+}
+
+/** Closes `fd` and removes the file at `path`, ignoring failures: the cache is best effort. */
+function closeQuietly(fd: number, path: string): void {
+  try {
+    closeSync(fd);
+  } catch {
+    // Nothing more to do with it.
+  }
+  try {
+    rmSync(path, { force: true });
+  } catch {
+    // Nothing was written if the directory itself is unusable.
   }
 }
 

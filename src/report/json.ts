@@ -14,7 +14,8 @@
 import type { Comparison, ScanResult, SeveritySummary } from '../findings/scan-result.js';
 import type { AcceptanceRef, Finding } from '../findings/types.js';
 import type { SourceLocation } from '../register/types.js';
-import { jsonDocument } from './terminal-text.js';
+import { jsonDocumentChunks, lazilyMapped } from '../util/json-document.js';
+import type { JsonMember } from '../util/json-document.js';
 import type { ReporterOptions } from './types.js';
 
 type JsonValue = string | number | boolean | JsonValue[] | { [key: string]: JsonValue };
@@ -98,23 +99,29 @@ function jsonComparison(comparison: Comparison): JsonObject {
   return out;
 }
 
-export function renderJson(result: ScanResult, _options: ReporterOptions): string {
+export function renderJson(result: ScanResult, options: ReporterOptions): string {
+  return [...renderJsonChunks(result, options)].join('');
+}
+
+/** The same document in pieces, one finding at a time, so that `scan --format json` can write an L register's
+ * findings without holding their projections and the whole text at once (rendered whole, it was the run's peak). */
+export function renderJsonChunks(result: ScanResult, _options: ReporterOptions): Generator<string> {
   const register = result.register;
-  const document: JsonObject = {
-    tool: { name: result.tool.name, version: result.tool.version },
-    today: result.today,
-    register: {
+  const members: [string, JsonMember][] = [
+    ['tool', { value: { name: result.tool.name, version: result.tool.version } }],
+    ['today', { value: result.today }],
+    ['register', { value: {
       root: register.root,
       files: register.files,
       zones: register.zones,
       vendors: register.vendors,
       systems: register.systems,
       links: register.links,
-    },
-    findings: result.findings.map(jsonFinding),
-    remediations: result.remediations.map((r) => ({ rule: r.rule, cut: [...r.cut], closes: r.closes, exact: r.exact })),
-    summary: jsonSummary(result.summary),
-  };
-  if (result.comparison !== undefined) document.comparison = jsonComparison(result.comparison);
-  return jsonDocument(document);
+    } }],
+    ['findings', { items: lazilyMapped(result.findings, jsonFinding) }],
+    ['remediations', { items: lazilyMapped(result.remediations, (r) => ({ rule: r.rule, cut: [...r.cut], closes: r.closes, exact: r.exact })) }],
+    ['summary', { value: jsonSummary(result.summary) }],
+  ];
+  if (result.comparison !== undefined) members.push(['comparison', { value: jsonComparison(result.comparison) }]);
+  return jsonDocumentChunks(members);
 }

@@ -4,8 +4,7 @@
 
 import { Command, Option } from 'commander';
 import { buildAttackGraph } from '../../graph/attack-graph.js';
-import { ExportUsageError, GRAPH_EXPORTERS, GRAPH_FORMATS, isGraphFormat } from '../../export/index.js';
-import { nodeLinkJsonChunks } from '../../export/node-link-json.js';
+import { ExportUsageError, GRAPH_FORMATS, graphExportChunks, isGraphFormat } from '../../export/index.js';
 import { UsageError } from '../errors.js';
 import { loadOrFail } from '../load.js';
 import type { RegisterOptions } from '../load.js';
@@ -38,38 +37,14 @@ export function graphCommand(): Command {
     .action(async (options: GraphOptions) => {
       if (options.depth !== undefined && options.focus === undefined) throw new UsageError('--depth needs --focus <node>');
       if (!isGraphFormat(options.format)) throw new UsageError(`unknown graph format '${options.format}'`);
-      const exporter = GRAPH_EXPORTERS.get(options.format);
-      if (exporter === undefined) throw new UsageError(`the ${options.format} format is not available`);
       const { register } = await loadOrFail(options);
       const graph = buildAttackGraph(register);
       try {
-        if (options.format === 'json' && (options.output === undefined || options.output === '-')) {
-          // Streamed: an L register's JSON graph is hundreds of megabytes, and building it whole took 2.85 GB.
-          writeChunks(nodeLinkJsonChunks(register, graph, { focus: options.focus, depth: options.depth }));
-        } else {
-          emit(exporter(register, graph, { focus: options.focus, depth: options.depth }), options.output, { register });
-        }
+        emit(graphExportChunks(options.format, register, graph, { focus: options.focus, depth: options.depth }), options.output, { register });
       } catch (e) {
         if (e instanceof ExportUsageError) throw new UsageError(`--focus: ${e.message}`);
         throw e;
       }
       process.exitCode = 0;
     });
-}
-
-/** Writes to stdout about a megabyte at a time (stdout writes to files and pipes are synchronous on Linux and macOS,
- * so nothing queues up in memory). */
-function writeChunks(chunks: Iterable<string>): void {
-  let pending: string[] = [];
-  let size = 0;
-  for (const chunk of chunks) {
-    pending.push(chunk);
-    size += chunk.length;
-    if (size >= 1 << 20) {
-      process.stdout.write(pending.join(''));
-      pending = [];
-      size = 0;
-    }
-  }
-  if (pending.length > 0) process.stdout.write(pending.join(''));
 }

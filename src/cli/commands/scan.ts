@@ -11,6 +11,8 @@ import { SEVERITY_ORDER } from '../../findings/types.js';
 import { addRegisterOptions } from '../options.js';
 import type { RegisterOptions } from '../load.js';
 import { emit } from '../output.js';
+import type { OutputContent } from '../output-content.js';
+import { renderJsonChunks } from '../../report/json.js';
 import { useColor, terminalWidth } from '../terminal.js';
 import { runScanCommand, shouldFail } from '../scan-pipeline.js';
 import type { ScanCommandOptions } from '../scan-pipeline.js';
@@ -67,8 +69,10 @@ export function scanCommand(): Command {
         rules: RULES.map((r) => r.meta), failOn: options.failOn, get uriBase() { return run.uriBase; },
         color: toTerminal && useColor(), width: terminalWidth(),
       };
-      const output = run.timings.timer('render', () => reporter(run.result, reporterOptions));
-      emit(output, options.output, { register: run.register, inputs: [{ option: '--baseline', path: options.baseline }] });
+      const write = (output: OutputContent) => emit(output, options.output, { register: run.register, inputs: [{ option: '--baseline', path: options.baseline }] });
+      // JSON is streamed, rendered as it is written: whole, an L register's (90 MB) was the run's peak of memory.
+      if (options.format === 'json') run.timings.timer('render', () => write(renderJsonChunks(run.result, reporterOptions)));
+      else write(run.timings.timer('render', () => reporter(run.result, reporterOptions)));
       run.timings.finish();
       if (options.timings) process.stderr.write(run.timings.format());
       if (options.format === 'github') await appendStepSummary(run.result, reporterOptions);

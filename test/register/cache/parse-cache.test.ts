@@ -166,6 +166,30 @@ describe('ParseCache with the loader', () => {
     expect(blocked.stats.writes).toBe(0);
   });
 
+  it('writes entries as they are parsed, and leaves no unfinished pack behind', async () => {
+    const root = copyOfCity();
+    const cacheDir = join(root, '.sidedoor-cache');
+    mkdirSync(cacheDir, { recursive: true });
+    // An unfinished pack of a run that is gone (no process has pid 2^22 + 1 on Linux) is removed; a running one's stays.
+    writeFileSync(join(cacheDir, 'pack.4194305.abc.tmp'), 'half a pack');
+    writeFileSync(join(cacheDir, `pack.${process.ppid}.abc.tmp`), 'being written');
+    const cache = new ParseCache(cacheDir);
+    await loadRegisterCached(root, { cache });
+    expect(cache.stats).toMatchObject({ misses: 32, writes: 32 });
+    expect(cacheFiles(cacheDir).map((p) => p.slice(cacheDir.length + 1)).sort()).toEqual(['pack', `pack.${process.ppid}.abc.tmp`]);
+    // A file parsed after the flush (as a --base scan parses the base) opens no new pack; a later flush writes it with
+    // every entry this run used.
+    const bytes = new TextEncoder().encode('zones:\n  - id: extra\n    trust: 1\n');
+    const key = ParseCache.keyFor('zones-extra.yaml', bytes);
+    cache.put(key, parseRegisterFile('zones-extra.yaml', bytes));
+    expect(cacheFiles(cacheDir).length).toBe(2);
+    cache.flush();
+    const warm = new ParseCache(cacheDir);
+    await loadRegisterCached(root, { cache: warm });
+    expect(warm.stats).toMatchObject({ hits: 32, misses: 0 });
+    expect(warm.get('zones-extra.yaml', key)).toBeDefined();
+  });
+
   it('keys entries by path as well as content, so identical files elsewhere keep their own locations', () => {
     const bytes = new TextEncoder().encode('zones:\n  - id: a\n    trust: 1\n');
     expect(ParseCache.keyFor('a.yaml', bytes)).not.toBe(ParseCache.keyFor('b.yaml', bytes));
