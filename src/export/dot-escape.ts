@@ -3,10 +3,9 @@
 // become DOT's own centred line break `\n`; other control characters become spaces, and bidirectional-override
 // characters are dropped so a label cannot visually reorder the drawing.
 
-const BIDI_CONTROLS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+import { BIDI_CONTROLS } from '../util/bidi-controls.js';
 
 export function dotString(text: string): string {
-  // Bidi controls go first, so that one dropped between a CR and its LF does not turn one line break into two.
   const escaped = text.replace(BIDI_CONTROLS, '').replace(/\\|"|\r\n|[\r\n\u2028\u2029]|[\u0000-\u001f\u007f-\u009f]/g, (ch) => {
     if (ch === '\\') return '\\\\';
     if (ch === '"') return '\\"';

@@ -5,6 +5,8 @@
 // and bidirectional-override characters are dropped so a label cannot visually reorder the diagram.
 // Node and subgraph ids are never taken from data (they are generated: n0, n1, …, z0, z1, …).
 
+import { BIDI_CONTROLS } from '../util/bidi-controls.js';
+
 const ENTITY_CODES: ReadonlyMap<string, string> = new Map([
   ['"', '#quot;'],
   ['#', '#35;'],
@@ -20,12 +22,8 @@ const ENTITY_CODES: ReadonlyMap<string, string> = new Map([
   ['}', '#125;'],
 ]);
 
-const SPECIAL = /["#&;<>[\]`{|}]|\r\n|[\u0000-\u001f\u007f-\u009f\u2028\u2029]|[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+const SPECIAL = /["#&;<>[\]`{|}]|\r\n|[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
 
 export function escapeMermaidLabel(text: string): string {
-  return text.replace(SPECIAL, (ch) => {
-    const code = ENTITY_CODES.get(ch);
-    if (code !== undefined) return code;
-    return /^[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]$/.test(ch) ? '' : ' ';
-  });
+  return text.replace(BIDI_CONTROLS, '').replace(SPECIAL, (ch) => ENTITY_CODES.get(ch) ?? ' ');
 }

@@ -39,6 +39,10 @@ describe('escapeMermaidLabel', () => {
     }), { numRuns: 2000 });
   });
 
+  it('keeps a CRLF split by a dropped bidi control one space (a counterexample fast-check found)', () => {
+    expect(escapeMermaidLabel('a\r\u202e\nb')).toBe('a b');
+  });
+
   it('escapes the register text of SPEC §5', () => {
     expect(escapeMermaidLabel('A|B <script>')).toBe('A#124;B #60;script#62;');
     expect(escapeMermaidLabel('say "hi"] `x`\nnext')).toBe('say #quot;hi#quot;#93; #96;x#96; next');
