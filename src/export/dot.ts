@@ -29,26 +29,32 @@ const SHAPES: Record<NodeShapeClass, string> = {
 };
 
 export function exportDot(register: Register, graph: AttackGraph, options: ExportOptions): string {
+  return [...dotChunks(register, graph, options)].join('');
+}
+
+/** The same document in pieces, a cluster or a statement at a time: an L register's DOT is about 70 MB of text, and
+ * built whole as lines and then one string it held twice that on top of the register (1.6 GB at its peak). */
+export function* dotChunks(register: Register, graph: AttackGraph, options: ExportOptions): Generator<string> {
   const selection = selectSubgraph(graph, options);
-  const lines: string[] = [
+  yield [
     'digraph sidedoor {',
     '  graph [rankdir=LR, fontname="Helvetica", compound=true, newrank=true];',
     '  node [style=filled, fontname="Helvetica"];',
     '  edge [fontname="Helvetica", fontsize=10];',
-  ];
+    '',
+  ].join('\n');
   const byZone = nodesByZone(graph, selection);
-  selection.zones.forEach((zone, z) => {
+  for (let z = 0; z < selection.zones.length; z++) {
+    const zone = selection.zones[z];
     const trust = zoneTrust(register, zone);
-    lines.push(`  subgraph cluster_${z} {`);
-    lines.push(`    label=${dotString(zoneLabel(register, zone, trust))};`);
-    lines.push(`    style="rounded,dashed"; color="${TRUST_STROKE[Math.min(trust, TRUST_STROKE.length - 1)]}";`);
-    for (const v of byZone.get(zone) ?? []) lines.push(`    ${nodeStatement(register, graph, v)}`);
-    lines.push('  }');
-  });
-  for (const l of selection.links) lines.push(`  ${edgeStatement(graph.links[l], options)}`);
-  for (const e of selection.supply) lines.push(`  ${supplyStatement(graph, e, options)}`);
-  lines.push('}');
-  return `${lines.join('\n')}\n`;
+    yield `  subgraph cluster_${z} {\n    label=${dotString(zoneLabel(register, zone, trust))};\n`
+      + `    style="rounded,dashed"; color="${TRUST_STROKE[Math.min(trust, TRUST_STROKE.length - 1)]}";\n`;
+    for (const v of byZone.get(zone) ?? []) yield `    ${nodeStatement(register, graph, v)}\n`;
+    yield '  }\n';
+  }
+  for (const l of selection.links) yield `  ${edgeStatement(graph.links[l], options)}\n`;
+  for (const e of selection.supply) yield `  ${supplyStatement(graph, e, options)}\n`;
+  yield '}\n';
 }
 
 function nodeStatement(register: Register, graph: AttackGraph, v: number): string {

@@ -1,6 +1,6 @@
 // The graph exporters of `sidedoor graph`, as data: the CLI looks a format up here and writes what it gets.
 
-import { exportDot } from './dot.js';
+import { dotChunks, exportDot } from './dot.js';
 import { exportGraphml, graphmlChunks } from './graphml.js';
 import { exportMermaid } from './mermaid.js';
 import { exportNodeLinkJson, nodeLinkJsonChunks } from './node-link-json.js';
@@ -21,13 +21,14 @@ export const GRAPH_EXPORTERS: ReadonlyMap<GraphFormat, GraphExporter> = new Map<
 
 export const GRAPH_FORMATS: readonly GraphFormat[] = [...GRAPH_EXPORTERS.keys()];
 
-/** The export in pieces: JSON, OpenGraph and GraphML are streamed one node or edge at a time (an L register's graph
- * is hundreds of megabytes in each, and built whole it took up to 3.9 GB); Mermaid and DOT, a fraction of that, come
- * whole. */
+/** The export in pieces: JSON, OpenGraph, GraphML and DOT are streamed one node or edge at a time (an L register's
+ * graph is tens to hundreds of megabytes in each, and built whole it took up to 3.9 GB); Mermaid, whose link styles
+ * are only known at the end and which stays within the scan's memory at L, comes whole. */
 export function graphExportChunks(format: GraphFormat, register: Register, graph: AttackGraph, options: ExportOptions): Iterable<string> {
   if (format === 'json') return nodeLinkJsonChunks(register, graph, options);
   if (format === 'opengraph') return openGraphChunks(register, graph, options);
   if (format === 'graphml') return graphmlChunks(register, graph, options);
+  if (format === 'dot') return dotChunks(register, graph, options);
   return [(GRAPH_EXPORTERS.get(format) as GraphExporter)(register, graph, options)];
 }
 
