@@ -15,9 +15,13 @@
 // both, the cut is exact. A bidirectional link touching a split node
 // cannot be one undirected edge, since its two directions end at different copies, so it becomes a gadget: both
 // tails → e_in, a unit edge e_in → e_out (the link), e_out → both heads.
-// Cost: one max-flow on V + L nodes and O(L) edges.
+// Only links on some walk from a path start to a reached target go into the network: the others can carry no flow,
+// and leaving them out changes neither the maximum flow nor the part the super-source still reaches in the residual
+// graph, so the cut is the same; for a rule whose sources reach a corner of a large register, most links are others.
+// Cost: two searches and one max-flow on V + L nodes and O(L) edges.
 
 import type { AttackGraph } from './attack-graph.js';
+import { bfsDistances } from './bfs-distances.js';
 import type { GatewayPruning } from './gateway-pruning.js';
 import { FlowNetwork, UNBOUNDED, minimumEdgeCut } from './min-cut.js';
 
@@ -45,11 +49,16 @@ export function segmentationCut(
     }
   }
 
+  const fromStarts = bfsDistances(graph, violatingSources, 'forward', pruning.filter);
+  const toTargets = bfsDistances(graph, reachedTargets, 'backward', pruning.filter);
   const { linkFrom, linkTo, links } = graph;
   for (let l = 0; l < links.length; l++) {
     const from = linkFrom[l];
     const to = linkTo[l];
     if (pruning.linkOpen[l] !== 1 || from === to) continue;
+    const onSomeWalk = (fromStarts[from] !== -1 && toTargets[to] !== -1)
+      || (links[l].bidirectional && fromStarts[to] !== -1 && toTargets[from] !== -1);
+    if (!onSomeWalk) continue;
     if (!links[l].bidirectional) {
       addEdge(outCopy[from], to, 1, false, l);
     } else if (outCopy[from] === from && outCopy[to] === to) {
