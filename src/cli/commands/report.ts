@@ -27,7 +27,7 @@ export function reportCommand(): Command {
       + 'accepted risks, ISO 27001 / NIS2 mapping and method')
     .option('--today <date>', 'date the report and judge dates as of this day (YYYY-MM-DD); default SOURCE_DATE_EPOCH, else today')
     .option('-o, --output <file>', 'write the report to a file (atomically) instead of stdout; `-` for stdout')
-    .option('--timings', 'print the duration of each phase to stderr')
+    .option('--timings', 'print the duration of each phase, and the heap and RSS at its end, to stderr')
     .option('--base <ref>', 'compare with the register at this git ref (read from git, nothing is checked out): mark new '
       + 'findings, list fixed ones and new risky links')
     .addOption(new Option('--policy-from <side>', 'with --base: whose policy and acceptances judge the change (default base)').choices(['base', 'head']))

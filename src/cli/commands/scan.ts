@@ -44,7 +44,7 @@ export function addScanOptions(command: Command): Command {
   return addRegisterOptions(command)
     .option('--today <date>', 'judge dates as of this day (YYYY-MM-DD); default SOURCE_DATE_EPOCH, else today')
     .option('--rule <id...>', 'report only these rules (all rules still run)')
-    .option('--timings', 'print the duration of each phase to stderr');
+    .option('--timings', 'print the duration of each phase, and the heap and RSS at its end, to stderr');
 }
 
 export function scanCommand(): Command {
