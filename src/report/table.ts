@@ -2,18 +2,16 @@
 // summary. Every register value goes through terminalText, so names cannot smuggle escape sequences; colour comes
 // only from this file, and only when the CLI asks for it.
 //
-// Width: every line is at most the terminal's width, and the table's frame exactly that (cli-table3 draws a frame
-// of the column widths plus one border per column and one more). Text wraps at spaces only. A finding id and a
+// Width: every line is at most the terminal's width, and the table's frame exactly that (table-frame.ts draws a
+// frame of the column widths plus one border per column and one more). Text wraps at spaces only. A finding id and a
 // `file:line` are copied into `accept` and editors, so they are kept whole: two columns ("Finding", "Where") when the
 // longest id and the longest location both fit side by side, else one column with the location as the cell's last
 // line. Only a token longer than a whole line is broken: an id after `-`, `:` or `.`, a path after `/`, and never
 // inside the `:line` suffix; failing all those, at the width.
 //
-// Cells are wrapped here, on plain text, and coloured line by line afterwards: cli-table3's own hard wrap measures
-// the raw string, colour codes included, so it could cut a colour sequence in two and print a stray ESC. Width is
-// counted in UTF-16 units, as before (an emoji counts two; terminalText has already removed controls).
+// Cells are wrapped here, on plain text, and coloured line by line afterwards, so no colour sequence is ever cut in
+// two. Width is counted in UTF-16 units (an emoji counts two; terminalText has already removed controls).
 
-import Table from 'cli-table3';
 import { Chalk } from 'chalk';
 import type { ScanResult } from '../findings/scan-result.js';
 import type { Finding } from '../findings/types.js';
@@ -21,11 +19,12 @@ import { SEVERITY_ORDER } from '../findings/types.js';
 import type { FindingSeverity } from '../register/types.js';
 import { changeSections, comparisonHeadline } from './change-sections.js';
 import { supplyHopsText, witnessArrows } from './finding-evidence.js';
+import { drawTable } from './table-frame.js';
 import { terminalText } from './terminal-text.js';
 import { plural } from '../util/plural.js';
 import type { ReporterOptions } from './types.js';
 
-/** Borders cli-table3 draws around and between `columns` columns: one each side and one between each pair. */
+/** Borders drawn around and between `columns` columns: one each side and one between each pair. */
 function borders(columns: number): number {
   return columns + 1;
 }
@@ -43,19 +42,14 @@ export function renderTable(result: ScanResult, options: ReporterOptions): strin
     const group = result.findings.filter((f) => f.severity === severity);
     if (group.length === 0) continue;
     out.push(paint[severity](`${severity.toUpperCase()} (${group.length})`));
-    const table = new Table({
-      head: layout.colWidths.length === 2 ? ['Finding', 'Where'] : ['Finding (where)'],
-      colWidths: layout.colWidths,
-      wordWrap: false,
-      style: { head: [], border: [], compact: false },
-    });
-    for (const finding of group) {
+    const head = layout.colWidths.length === 2 ? ['Finding', 'Where'] : ['Finding (where)'];
+    const rows = group.map((finding) => {
       const where: Span = { text: locationText(finding), paint: (t) => t, kind: 'location' };
       const content = layout.colWidths[0] - CELL_PADDING;
-      if (layout.colWidths.length === 2) table.push([cellText(describe(finding, chalk), content), cellText([[where]], layout.colWidths[1] - CELL_PADDING)]);
-      else table.push([cellText([...describe(finding, chalk), [where]], content)]);
-    }
-    out.push(table.toString(), '');
+      if (layout.colWidths.length === 2) return [cellText(describe(finding, chalk), content), cellText([[where]], layout.colWidths[1] - CELL_PADDING)];
+      return [cellText([...describe(finding, chalk), [where]], content)];
+    });
+    out.push(drawTable(head, rows, layout.colWidths), '');
   }
   if (result.comparison) out.push(...comparisonText(result, options, chalk, width), '');
   out.push(boldLines(wrapPlain(summaryText(result, options), width), chalk));
@@ -71,7 +65,7 @@ function locationText(finding: Finding): string {
 }
 
 interface Layout {
-  /** cli-table3 column widths, padding included; they sum to the width less the borders. */
+  /** Column widths, padding included; they sum to the width less the borders. */
   colWidths: number[];
 }
 
@@ -97,7 +91,7 @@ interface Span {
 /** One cell line is a list of spans; a cell is a list of lines. */
 type CellLines = Span[][];
 
-/** cli-table3's default padding: one space on each side of a cell. */
+/** One space of padding on each side of a cell. */
 const CELL_PADDING = 2;
 
 function plain(text: string): Span {

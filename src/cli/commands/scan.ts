@@ -20,7 +20,7 @@ import { UsageError } from '../errors.js';
 import { terminalText } from '../../report/terminal-text.js';
 import type { FindingSeverity } from '../../register/types.js';
 
-/** Each `--format`'s reporter, imported only when chosen: the table's terminal libraries (cli-table3, chalk) and the
+/** Each `--format`'s reporter, imported only when chosen: the table's terminal library (chalk) and the
  * other formats' modules are no part of a `--format json` run. */
 const REPORTERS: Record<string, () => Promise<Reporter>> = {
   table: async () => (await import('../../report/table.js')).renderTable,
