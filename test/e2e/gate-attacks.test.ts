@@ -5,13 +5,13 @@
 // name its category; the controls must exit 0. The same command with `--format json` gives the categories in detail.
 // Git and the CLI run with argument arrays, never a shell.
 
-import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { spawnSync } from 'node:child_process';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { CLI, SAMPLE_CITY } from '../helpers/run-cli.js';
+import { TempRepo } from '../git/git-fixture.js';
 
 const TODAY = '2026-12-06';
 const doc = readFileSync(new URL('../../docs/ci.md', import.meta.url), 'utf8');
@@ -57,29 +57,19 @@ function env(extra: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   return out;
 }
 
-function git(cwd: string, ...args: string[]): string {
-  return execFileSync('git', args, { cwd, encoding: 'utf8', env: env({}), stdio: ['ignore', 'pipe', 'pipe'] });
-}
-
 type Edit = (top: string) => void;
 
 /** A repository with the city register at its root on `main` (also origin/main), and the change committed on `pr`. */
 function pullRequest(change: Edit): string {
-  const top = realpathSync(mkdtempSync(join(tmpdir(), 'sidedoor-gate-')));
-  temps.push(top);
-  git(top, 'init', '-q', '-b', 'main');
-  git(top, 'config', 'user.name', 'gate test');
-  git(top, 'config', 'user.email', 'gate@sidedoor.invalid');
-  git(top, 'config', 'commit.gpgsign', 'false');
-  cpSync(SAMPLE_CITY, top, { recursive: true });
-  git(top, 'add', '-A');
-  git(top, 'commit', '-q', '-m', 'the register');
-  git(top, 'update-ref', 'refs/remotes/origin/main', 'HEAD');
-  git(top, 'checkout', '-q', '-b', 'pr');
-  change(top);
-  git(top, 'add', '-A');
-  git(top, 'commit', '-q', '--allow-empty', '-m', 'the pull request');
-  return top;
+  const repo = new TempRepo('sidedoor-gate-');
+  temps.push(repo.dir);
+  cpSync(SAMPLE_CITY, repo.dir, { recursive: true });
+  repo.commit('the register');
+  repo.git('update-ref', 'refs/remotes/origin/main', 'HEAD');
+  repo.git('checkout', '-q', '-b', 'pr');
+  change(repo.dir);
+  repo.commit('the pull request');
+  return repo.dir;
 }
 
 /** The gate step of docs/ci.md, with `extra` arguments appended (a format or an option under test). */
