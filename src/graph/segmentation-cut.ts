@@ -18,16 +18,18 @@
 // Only links on some walk from a path start to a reached target go into the network: the others can carry no flow,
 // and leaving them out changes neither the maximum flow nor the part the super-source still reaches in the residual
 // graph, so the cut is the same; for a rule whose sources reach a corner of a large register, most links are others.
-// Cost: two searches and one max-flow on V + L nodes and O(L) edges.
+// Cost: one search (the caller has the other) and one max-flow on V + L nodes and O(L) edges.
 
 import type { AttackGraph } from './attack-graph.js';
 import { bfsDistances } from './bfs-distances.js';
 import type { GatewayPruning } from './gateway-pruning.js';
 import { FlowNetwork, UNBOUNDED, minimumEdgeCut } from './min-cut.js';
 
-/** Link numbers of a minimum cut, ascending (= sorted by link id). */
+/** Link numbers of a minimum cut, ascending (= sorted by link id). `reachedBySources` is the caller's search from
+ * `violatingSources` (distancesOverLinks: -1 where none of them reaches, over at least one link). */
 export function segmentationCut(
   graph: AttackGraph, pruning: GatewayPruning, violatingSources: readonly number[], reachedTargets: readonly number[],
+  reachedBySources: Int32Array,
 ): number[] {
   if (violatingSources.length === 0 || reachedTargets.length === 0) return [];
   const network = new FlowNetwork(graph.nodeCount);
@@ -49,15 +51,14 @@ export function segmentationCut(
     }
   }
 
-  const fromStarts = bfsDistances(graph, violatingSources, 'forward', pruning.filter);
+  const fromStart = (v: number) => isSource[v] === 1 || reachedBySources[v] !== -1;
   const toTargets = bfsDistances(graph, reachedTargets, 'backward', pruning.filter);
   const { linkFrom, linkTo, links } = graph;
   for (let l = 0; l < links.length; l++) {
     const from = linkFrom[l];
     const to = linkTo[l];
     if (pruning.linkOpen[l] !== 1 || from === to) continue;
-    const onSomeWalk = (fromStarts[from] !== -1 && toTargets[to] !== -1)
-      || (links[l].bidirectional && fromStarts[to] !== -1 && toTargets[from] !== -1);
+    const onSomeWalk = (fromStart(from) && toTargets[to] !== -1) || (links[l].bidirectional && fromStart(to) && toTargets[from] !== -1);
     if (!onSomeWalk) continue;
     if (!links[l].bidirectional) {
       addEdge(outCopy[from], to, 1, false, l);

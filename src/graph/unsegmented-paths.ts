@@ -190,7 +190,7 @@ export function findUnsegmentedPaths(register: Register, graph: AttackGraph, rul
       if (startMark[v] === 1) exact = false;
     }
   }
-  return { violations, cut: segmentationCut(graph, pruning, starts, reachedTargets), exact };
+  return { violations, cut: segmentationCut(graph, pruning, starts, reachedTargets, reach.distance), exact };
 }
 
 /**
