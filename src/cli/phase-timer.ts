@@ -15,15 +15,19 @@ export class PhaseTimings {
   private readonly totals = new Map<string, number>();
   private readonly memory = new Map<string, PhaseMemory>();
 
-  /** Each phase also announces itself on the progress line (a no-op unless stderr is a TTY). */
-  constructor(readonly progress: Progress = Progress.forStderr()) {}
+  /**
+   * Each phase also announces itself on the progress line (a no-op unless stderr is a TTY). The memory is read only
+   * when it will be printed (`--timings`): process.memoryUsage() at the end of each of some thirty phases costs a
+   * scan of an M register about 13 ms.
+   */
+  constructor(readonly progress: Progress = Progress.forStderr(), private readonly withMemory = true) {}
 
   readonly timer: PhaseTimer = (phase, work) => {
     this.progress.phase(phase);
     const start = performance.now();
     const record = () => {
       this.totals.set(phase, (this.totals.get(phase) ?? 0) + performance.now() - start);
-      this.recordMemory(phase);
+      if (this.withMemory) this.recordMemory(phase);
     };
     let result;
     try {

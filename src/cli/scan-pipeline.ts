@@ -46,7 +46,7 @@ export async function runScanCommand(options: ScanCommandOptions): Promise<ScanR
   const comparing = options.base !== undefined || options.baseline !== undefined || options.policyFrom !== undefined;
   const compare = comparing ? await import('./compare-run.js') : undefined;
   const request = compare?.comparisonRequest(options, () => locateRoot(options));
-  const timings = new PhaseTimings();
+  const timings = new PhaseTimings(undefined, options.timings === true);
   const { register, parse } = await loadKeepingParser(options, timings.timer, compare !== undefined && request?.kind === 'base');
   // With --base the head is evaluated inside the comparison, under the judging policy: never twice.
   const run = compare !== undefined && request?.kind === 'base'
