@@ -66,6 +66,12 @@ function isFlowIndicator(c: number): boolean {
  * to js-yaml. */
 const SIMPLE_ESCAPES = '"\\/ntr0abefvN_LP ';
 
+/** What an open flow collection expects next. */
+const ENTRY = 0; // an entry or the close (right after the open)
+const NEXT_ENTRY = 1; // an entry, after a comma
+const VALUE = 2; // a mapping's value, after `key: `
+const SEPARATOR = 3; // a comma or the close
+
 /** Abandons the read; caught in simpleEvents only. */
 const UNREAD = Symbol('unread');
 
@@ -94,8 +100,11 @@ class BlockReader {
   /** Open block collections, innermost last: whether each is a sequence, and its column. */
   private readonly isSequence: boolean[] = [];
   private readonly columns: number[] = [];
-  /** Flow collections open inside the current line, for the depth cap. */
+  /** Flow collections open inside the current line, innermost last (the first flowDepth entries): whether each
+   * is a mapping, and what it expects next. */
   private flowDepth = 0;
+  private readonly flowIsMap: boolean[] = [];
+  private readonly flowExpects: number[] = [];
   /** The current content line: where it starts, and its first non-space character. */
   private lineStart = 0;
   private contentAt = 0;
@@ -316,51 +325,33 @@ class BlockReader {
    * scalars, plain scalars and flow collections; mapping keys are scalars. Returns its end.
    */
   private readFlow(at: number): number {
-    const { text, events } = this;
-    // Per open collection: whether it is a mapping, and what it expects next.
-    const isMap: boolean[] = [];
-    const expect: number[] = [];
-    const ENTRY = 0; // an entry or the close (right after the open)
-    const NEXT_ENTRY = 1; // an entry after a comma
-    const VALUE = 2; // a mapping's value, after `key: `
-    const SEPARATOR = 3; // a comma or the close
+    const { text, events, flowIsMap, flowExpects } = this;
     let i = at;
-    const openAt = (position: number) => {
-      if (this.columns.length + this.flowDepth >= this.maxDepth) throw UNREAD;
-      const map = text.charCodeAt(position) === OPEN_BRACE;
-      events.push(collection(map ? EVENT_ID.MAPPING : EVENT_ID.SEQUENCE, position, FLOW));
-      isMap.push(map);
-      expect.push(ENTRY);
-      this.flowDepth++;
-    };
-    openAt(i++);
-    while (isMap.length > 0) {
+    this.openFlow(i++);
+    while (this.flowDepth > 0) {
       while (text.charCodeAt(i) === SPACE) i++;
       const c = text.charCodeAt(i);
       if (i >= text.length || c === NEWLINE || c === HASH) throw UNREAD;
-      const top = isMap.length - 1;
-      const state = expect[top];
-      const closer = isMap[top] ? CLOSE_BRACE : CLOSE_BRACKET;
-      if (c === closer && (state === ENTRY || state === SEPARATOR)) {
+      const top = this.flowDepth - 1;
+      const expects = flowExpects[top];
+      if (c === (flowIsMap[top] ? CLOSE_BRACE : CLOSE_BRACKET) && (expects === ENTRY || expects === SEPARATOR)) {
         events.push(POP);
-        isMap.pop();
-        expect.pop();
         this.flowDepth--;
-        if (isMap.length > 0) expect[isMap.length - 1] = SEPARATOR;
+        if (this.flowDepth > 0) flowExpects[this.flowDepth - 1] = SEPARATOR;
         i++;
         continue;
       }
-      if (state === SEPARATOR) {
+      if (expects === SEPARATOR) {
         if (c !== COMMA) throw UNREAD;
-        expect[top] = NEXT_ENTRY;
+        flowExpects[top] = NEXT_ENTRY;
         i++;
         continue;
       }
-      const isKey = isMap[top] && state !== VALUE;
+      const isKey = flowIsMap[top] && expects !== VALUE;
       if (c === OPEN_BRACKET || c === OPEN_BRACE) {
         if (isKey) throw UNREAD;
-        expect[top] = SEPARATOR;
-        openAt(i++);
+        flowExpects[top] = SEPARATOR;
+        this.openFlow(i++);
         continue;
       }
       if (isQuote(c)) {
@@ -368,9 +359,9 @@ class BlockReader {
         if (isKey) {
           if (text.charCodeAt(i) !== COLON || text.charCodeAt(i + 1) !== SPACE) throw UNREAD;
           i++;
-          expect[top] = VALUE;
+          flowExpects[top] = VALUE;
         } else {
-          expect[top] = SEPARATOR;
+          flowExpects[top] = SEPARATOR;
         }
         continue;
       }
@@ -389,16 +380,25 @@ class BlockReader {
       if (isKey) {
         if (stop !== COLON || text.charCodeAt(end + 1) !== SPACE || end - i > MAX_KEY_LENGTH) throw UNREAD;
         events.push(scalar(i, valueEnd, PLAIN, true));
-        expect[top] = VALUE;
+        flowExpects[top] = VALUE;
         i = end + 1;
       } else {
         if (stop === COLON || stop === HASH) throw UNREAD;
         events.push(scalar(i, valueEnd, PLAIN, true));
-        expect[top] = SEPARATOR;
+        flowExpects[top] = SEPARATOR;
         i = end;
       }
     }
     return i;
+  }
+
+  private openFlow(at: number): void {
+    if (this.columns.length + this.flowDepth >= this.maxDepth) throw UNREAD;
+    const map = this.text.charCodeAt(at) === OPEN_BRACE;
+    this.events.push(collection(map ? EVENT_ID.MAPPING : EVENT_ID.SEQUENCE, at, FLOW));
+    this.flowIsMap[this.flowDepth] = map;
+    this.flowExpects[this.flowDepth] = ENTRY;
+    this.flowDepth++;
   }
 
   /** After a line's content: spaces, then the end of the line or a comment. Returns where the next line starts. */
