@@ -20,7 +20,7 @@
 import { availableParallelism, loadavg } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { decodeParsedFile } from './parsed-file-codec.js';
-import { parseRegisterFile } from './parse-file.js';
+import { readRegisterFileFast } from './fast-read.js';
 import type { ParsedFile } from './parse-file.js';
 import type { FileContent } from './load-register.js';
 import type { ParseRequest, ParseResponse } from './parse-worker.js';
@@ -41,7 +41,11 @@ export async function parseFilesInParallel(
   const totalBytes = contents.reduce((sum, c) => sum + c.bytes.byteLength, 0);
   const workerCount = Math.min(maxWorkers, contents.length);
   if (workerCount < 2 || totalBytes < minBytes) {
-    return contents.map((c) => ({ parsed: parseRegisterFile(c.file, c.bytes) }));
+    // The `yaml` path, and the package behind it, are loaded only for a file the fast path does not read.
+    const fast = contents.map((c) => readRegisterFileFast(c.file, c.bytes));
+    if (fast.every((parsed) => parsed !== undefined)) return fast.map((parsed) => ({ parsed: parsed as ParsedFile }));
+    const { parseRegisterFile } = await import('./parse-file.js');
+    return contents.map((c, i) => ({ parsed: fast[i] ?? parseRegisterFile(c.file, c.bytes) }));
   }
   const order = contents.map((_, i) => i).sort((a, b) => contents[b].bytes.byteLength - contents[a].bytes.byteLength);
   const batches: ParseRequest['files'][] = Array.from({ length: workerCount }, () => []);

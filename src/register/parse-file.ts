@@ -18,16 +18,14 @@ import { didYouMean } from './suggest.js';
 import { yamlErrorDiagnostics } from './yaml-error-location.js';
 import { whatItCouldDefine, yieldedNothing } from './unparsed-files.js';
 import type { UnparsedFile } from './unparsed-files.js';
-import { nodeBound, readRegisterFast } from './fast-read.js';
+import { MAX_NESTING_DEPTH, nodeBound, readRegisterFast } from './fast-read.js';
 import { plural, verb } from '../util/plural.js';
 import { CONFIG_FILE } from './register-names.js';
 
 export { CONFIG_FILE };
 
 const MAX_ALIAS_COUNT = 100;
-/** Collections inside collections. A valid register file needs about eight (systems → entry → depends_on → any_of
- * → list); the yaml composer's recursion stays far from the stack limit at this depth, in a worker thread too. */
-export const MAX_NESTING_DEPTH = 100;
+export { MAX_NESTING_DEPTH };
 /** Files with more YAML nodes than this (by fast-read.ts's bound) that the fast read path cannot read are not given
  * to the `yaml` path, whose syntax tree and diagnostics cost over a kilobyte a node: a 2 MiB file of `- {}` lines
  * took it 1.8 GB and a minute. A generated register has about one node per 6 bytes, and its largest file 35,000. */

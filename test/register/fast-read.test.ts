@@ -11,7 +11,7 @@ import { join, relative } from 'node:path';
 import { stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { generateRegister } from '../../src/bench/generate-register.js';
-import { readRegisterFast } from '../../src/register/fast-read.js';
+import { readRegisterFast, readRegisterFileFast } from '../../src/register/fast-read.js';
 import { CONFIG_FILE, MAX_NESTING_DEPTH, parseRegisterFile } from '../../src/register/parse-file.js';
 import type { LocationTable, ParsedFile } from '../../src/register/parse-file.js';
 
@@ -36,6 +36,9 @@ function agree(file: string, bytes: Uint8Array): boolean {
   const both = parseRegisterFile(file, bytes);
   const reference = parseRegisterFile(file, bytes, { fast: false });
   expect(comparable(both), file).toEqual(comparable(reference));
+  // The fast path alone (what a scan tries before it loads the `yaml` path) answers as parseRegisterFile does, or not at all.
+  const alone = readRegisterFileFast(file, bytes);
+  if (alone !== undefined) expect(alone, file).toEqual(both);
   const text = new TextDecoder().decode(bytes).replace(/^\uFEFF/, '');
   return readRegisterFast(file, text, file === CONFIG_FILE, MAX_NESTING_DEPTH).parsed !== undefined;
 }
