@@ -156,7 +156,7 @@ describe('the fast read path agrees with the yaml path', () => {
       systems: fc.array(fc.record({ id, name: fc.string({ maxLength: 6 }), zone: id, depends_on: fc.array(id, { maxLength: 3 }) }, { requiredKeys: ['id', 'name', 'zone'] }), { maxLength: 3 }),
     }, { requiredKeys: [] });
     const style = fc.record({
-      flowLevel: fc.constantFrom(0, 1, 2, 3), indent: fc.constantFrom(2, 4), indentSeq: fc.boolean(),
+      collectionStyle: fc.constantFrom('any', 'block', 'flow'), indent: fc.constantFrom(2, 4), indentSeq: fc.boolean(),
       defaultStringType: fc.constantFrom('PLAIN', 'QUOTE_DOUBLE', 'QUOTE_SINGLE'), defaultKeyType: fc.constantFrom(null, 'QUOTE_DOUBLE', 'PLAIN'),
     });
     const fragment = fc.constantFrom('\n', ' ', '  ', '\t', ':', ': ', '- ', '-', '{', '}', '[', ']', ',', '#', ' #', '&a ', '*a', '!x ',
@@ -164,7 +164,10 @@ describe('the fast read path agrees with the yaml path', () => {
     const damage = fc.array(fc.tuple(fc.nat(), fc.oneof(fragment, fc.constant('')), fc.nat({ max: 3 })), { maxLength: 3 });
 
     fc.assert(fc.property(fc.oneof(file, valid), style, damage, fc.boolean(), (content, options, edits, isConfig) => {
-      let text = stringify(content, { ...options, defaultKeyType: options.defaultKeyType as 'PLAIN' | null, defaultStringType: options.defaultStringType as 'PLAIN' });
+      let text = stringify(content, {
+        ...options, collectionStyle: options.collectionStyle as 'any', defaultKeyType: options.defaultKeyType as 'PLAIN' | null,
+        defaultStringType: options.defaultStringType as 'PLAIN',
+      });
       for (const [at, insert, remove] of edits) {
         const i = at % (text.length + 1);
         text = text.slice(0, i) + insert + text.slice(i + remove);
