@@ -46,21 +46,22 @@ export async function xlsxBytes(sheets: readonly Sheet[], today: string): Promis
   workbook.created = stamp;
   workbook.modified = stamp;
   workbook.lastPrinted = stamp;
-  for (const sheet of sheets) {
+  for (const { rows: made, ...sheet } of sheets) {
+    const rows = [...made];
     const ws = workbook.addWorksheet(sheet.name, { views: [{ state: 'frozen', ySplit: 1, xSplit: 0 }] });
     const widths = sheet.columns.map((c) => c.length);
-    sheet.rows.slice(0, WIDTH_SAMPLE_ROWS).forEach((row) => row.forEach((cell, i) => {
+    rows.slice(0, WIDTH_SAMPLE_ROWS).forEach((row) => row.forEach((cell, i) => {
       widths[i] = Math.max(widths[i], displayLength(cell));
     }));
     ws.columns = sheet.columns.map((header, i) => ({ header, key: String(i), width: Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, widths[i] + 2)) }));
     ws.getRow(1).font = { bold: true };
-    for (const row of sheet.rows) ws.addRow(row.map(cellValue));
+    for (const row of rows) ws.addRow(row.map(cellValue));
     sheet.columns.forEach((_, i) => {
-      if (sheet.rows.some((row) => row[i] !== null && typeof row[i] === 'object')) ws.getColumn(i + 1).numFmt = 'yyyy-mm-dd';
+      if (rows.some((row) => row[i] !== null && typeof row[i] === 'object')) ws.getColumn(i + 1).numFmt = 'yyyy-mm-dd';
     });
     if (sheet.severityColumn !== undefined) {
       const column = sheet.severityColumn + 1;
-      sheet.rows.forEach((row, r) => {
+      rows.forEach((row, r) => {
         const colours = SEVERITY_FILL[String(row[sheet.severityColumn as number])];
         if (colours === undefined) return;
         const cell = ws.getCell(r + 2, column);
@@ -68,7 +69,7 @@ export async function xlsxBytes(sheets: readonly Sheet[], today: string): Promis
         cell.font = { color: { argb: colours.font }, bold: true };
       });
     }
-    ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, sheet.rows.length + 1), column: sheet.columns.length } };
+    ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, rows.length + 1), column: sheet.columns.length } };
   }
   const bytes = Buffer.from(await workbook.xlsx.writeBuffer() as ArrayBuffer);
   return setZipTimestamps(bytes, stamp);

@@ -5,7 +5,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command, Option } from 'commander';
 import { exportSheets } from '../../spreadsheet/export-sheets.js';
-import { csvFileName, csvText } from '../../spreadsheet/write-csv.js';
+import { csvFileName, csvLines } from '../../spreadsheet/write-csv.js';
 import { xlsxBytes } from '../../spreadsheet/write-xlsx.js';
 import type { RegisterOptions } from '../load.js';
 import { addRegisterOptions } from '../options.js';
@@ -42,7 +42,7 @@ export function exportCommand(): Command {
         } catch (e) {
           throw new UsageError(`cannot create the directory ${options.output}: ${(e as NodeJS.ErrnoException).code ?? 'error'}`);
         }
-        for (const sheet of sheets) writeOutputFile(join(options.output, csvFileName(sheet)), csvText(sheet), guard);
+        for (const sheet of sheets) writeOutputFile(join(options.output, csvFileName(sheet)), csvLines(sheet), guard);
       }
       process.exitCode = 0;
     });
