@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { Command, Option } from 'commander';
 import { exportSheets } from '../../spreadsheet/export-sheets.js';
 import { csvFileName, csvLines } from '../../spreadsheet/write-csv.js';
-import { xlsxBytes } from '../../spreadsheet/write-xlsx.js';
+import { xlsxChunks } from '../../spreadsheet/write-xlsx.js';
 import type { RegisterOptions } from '../load.js';
 import { addRegisterOptions } from '../options.js';
 import { emit, writeOutputFile } from '../output.js';
@@ -35,7 +35,8 @@ export function exportCommand(): Command {
       const sheets = exportSheets(run.register, run.result);
       const guard = { register: run.register };
       if (options.format === 'xlsx') {
-        emit(await xlsxBytes(sheets, run.today), options.output, guard);
+        // Streamed: the rows are made, encoded and deflated as the file is written (atomically, as every output).
+        emit(xlsxChunks(sheets, run.today), options.output, guard);
       } else {
         try {
           mkdirSync(options.output, { recursive: true });
