@@ -5,19 +5,22 @@
 //
 // Written by a small writer of our own, streamed: each sheet's rows are made on demand (export-sheets.ts), turned into
 // SpreadsheetML a row at a time, deflated by node:zlib in pieces of about a megabyte and yielded zip entry by zip
-// entry, so the whole workbook is never held: only the current entry's compressed bytes (a few tens of megabytes for
-// an L register's Links sheet), so that its local header can carry the real sizes and CRC instead of a data
-// descriptor. ExcelJS's Workbook held every cell of every sheet as objects and ran an L register (500k links) out of
-// memory; its streaming WorkbookWriter was the other candidate, but it is asynchronous (archiver's streams), stamps
-// the zip entries and core properties with the clock, and still builds a cell object per value, so its output would
-// have had to be patched afterwards and it was no faster than building SpreadsheetML text ourselves. Measured on
-// 2026-12-07: M 13.8 s / 1.37 GB with ExcelJS, 2.4 s / 0.30 GB with this writer; L 21.8 s / 1.05 GB (see README).
+// entry to the atomic output file, so the whole workbook is never held: only the first 2,000 rows of the sheet being
+// written (for the widths) and the current entry's compressed bytes (25 MB for an L register's Links sheet), so
+// that its local header carries the real sizes and CRC instead of a data descriptor.
+// Why not ExcelJS: its Workbook holds every cell of every sheet as objects (M: 13.8 s, 1.37 GB peak; L ran out of
+// memory). Its streaming stream.xlsx.WorkbookWriter was measured on M on 2026-12-07: 8.3-8.8 s and 280 MB, panes,
+// autofilters and styles intact, but asynchronous (archiver streams, so a second, asynchronous atomic-write path),
+// and its zip entries are dated by the clock (two runs were identical only once those dates were patched in the
+// written file). This writer: M in 2.7 s and 238 MB, L in 30 s and 1.08 GB, of which the scan is most (load average
+// about 4 on the 2-core machine; README, Performance).
 //
 // Byte-identical for the same input and date: nothing reads the clock (the zip entries' dates and the workbook's
-// core properties are the report date), the parts are in a fixed order, the pieces handed to zlib are cut at fixed
-// sizes, and each piece is deflated with the previous 32 KB as its dictionary, ending on a sync flush, so the pieces
-// concatenate into one valid deflate stream (as pigz does). The compressed bytes are deterministic for a given zlib
-// build (the one bundled with Node): another Node release may deflate differently, and the workbook still reads the same.
+// core properties are the report date), the parts are in a fixed order, the XML is handed to zlib in pieces cut where
+// it first passes a fixed size, and each piece is deflated with the previous 32 KB as its dictionary, ending on a sync
+// flush, so the pieces concatenate into one valid deflate stream (as pigz does). The compressed bytes are
+// deterministic for a given zlib build (the one bundled with Node): another Node release may deflate differently, and
+// the workbook still reads the same.
 //
 // Strings are inline (`t="inlineStr"`), not a shared-string table: a table would have to hold every distinct string of
 // the register until the end, and the deflate stream removes most of the repetition anyway. No theme part, no
@@ -211,7 +214,7 @@ export function xlsxBytes(sheets: readonly Sheet[], today: string): Buffer {
 
 // --- zip -------------------------------------------------------------------------------------------------------
 
-/** Characters of XML deflated at a time; a multiple of nothing in particular, but fixed, so output is reproducible. */
+/** Deflate a piece once this many characters of XML are pending (at a row boundary): fixed, so output is reproducible. */
 const PIECE_CHARS = 1 << 20;
 const WINDOW = 32 * 1024;
 const LEVEL = 6;
