@@ -8,12 +8,12 @@
 // entry to the atomic output file, so the whole workbook is never held: only the first 2,000 rows of the sheet being
 // written (for the widths) and the current entry's compressed bytes (25 MB for an L register's Links sheet), so
 // that its local header carries the real sizes and CRC instead of a data descriptor.
-// Why not ExcelJS: its Workbook holds every cell of every sheet as objects (M: 13.8 s, 1.37 GB peak; L ran out of
-// memory). Its streaming stream.xlsx.WorkbookWriter was measured on M on 2026-12-07: 8.3-8.8 s and 280 MB, panes,
+// Why not ExcelJS: its Workbook holds every cell of every sheet as objects (M: 13.8 s, 1,334 MB peak; L ran out of
+// memory). Its streaming stream.xlsx.WorkbookWriter was measured on M on 2026-12-07: 8.3-8.8 s and 273 MB, panes,
 // autofilters and styles intact, but asynchronous (archiver streams, so a second, asynchronous atomic-write path),
 // and its zip entries are dated by the clock (two runs were identical only once those dates were patched in the
-// written file). This writer: M in 2.7 s and 238 MB, L in 30 s and 1.08 GB, of which the scan is most (load average
-// about 4 on the 2-core machine; README, Performance).
+// written file). This writer: M in 2.4 s and 234 MB, L in 29 s and 1,073 MB, of which the scan is most (a warm L scan
+// alone took 22 s at the same load average, about 4 on the 2-core machine; README, Performance).
 //
 // Byte-identical for the same input and date: nothing reads the clock (the zip entries' dates and the workbook's
 // core properties are the report date), the parts are in a fixed order, the XML is handed to zlib in pieces cut where
