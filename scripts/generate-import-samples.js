@@ -12,7 +12,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SeededRandom } from '../dist/bench/seeded-random.js';
-import { setZipTimestamps } from '../dist/spreadsheet/write-xlsx.js';
+import { setZipTimestamps } from '../dist/spreadsheet/zip-timestamps.js';
 import { loadExcelJs } from '../dist/spreadsheet/read-xlsx.js';
 import { encodeWindows1252 } from '../dist/spreadsheet/decode-text.js';
 

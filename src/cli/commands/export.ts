@@ -5,8 +5,8 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command, Option } from 'commander';
 import { exportSheets } from '../../spreadsheet/export-sheets.js';
-import { csvFileName, csvText } from '../../spreadsheet/write-csv.js';
-import { xlsxBytes } from '../../spreadsheet/write-xlsx.js';
+import { csvFileName, csvLines } from '../../spreadsheet/write-csv.js';
+import { xlsxChunks } from '../../spreadsheet/write-xlsx.js';
 import type { RegisterOptions } from '../load.js';
 import { addRegisterOptions } from '../options.js';
 import { emit, writeOutputFile } from '../output.js';
@@ -35,14 +35,15 @@ export function exportCommand(): Command {
       const sheets = exportSheets(run.register, run.result);
       const guard = { register: run.register };
       if (options.format === 'xlsx') {
-        emit(await xlsxBytes(sheets, run.today), options.output, guard);
+        // Streamed: the rows are made, encoded and deflated as the file is written (atomically, as every output).
+        emit(xlsxChunks(sheets, run.today), options.output, guard);
       } else {
         try {
           mkdirSync(options.output, { recursive: true });
         } catch (e) {
           throw new UsageError(`cannot create the directory ${options.output}: ${(e as NodeJS.ErrnoException).code ?? 'error'}`);
         }
-        for (const sheet of sheets) writeOutputFile(join(options.output, csvFileName(sheet)), csvText(sheet), guard);
+        for (const sheet of sheets) writeOutputFile(join(options.output, csvFileName(sheet)), csvLines(sheet), guard);
       }
       process.exitCode = 0;
     });
