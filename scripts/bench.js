@@ -2,9 +2,10 @@
 // The benchmark of SPEC §6:
 //   npm run bench [-- --sizes S,M[,L]] [--large] [--seed N] [--runs N] [--skip-extras] [--compare-with DIR]
 // For each size (default S and M; L with --large or --sizes L): the two parse floors (the `yaml` package alone, and
-// js-yaml's event parser alone, over the same files, in one thread), the fast read path (events, values, locations
-// and schemas), then the real CLI, `scan --format json`: cold (empty cache), warm (cache filled), with phase times
-// and peak RSS, each the median of --runs runs (default 3; 1 for L); then every `graph` format and the `export`
+// js-yaml's event parser alone, over the same files, in one thread), the same events from our own reader
+// (simple-events.ts), the fast read path (events, values, locations and schemas), then the real CLI,
+// `scan --format json`: cold (empty cache), warm (cache filled), with phase times and peak RSS, each the median of
+// --runs runs (default 3; 1 for L); then every `graph` format and the `export`
 // formats, warm, with their peak RSS (SPEC §6: every export of L within the scan's memory). With --compare-with DIR
 // (the root of another built checkout, for example the commit before a change), both builds scan the same register
 // with no cache, interleaved, and the analysis phases (graph + rules) are printed side by side with their ratio.
@@ -23,6 +24,7 @@ import { parseEvents } from 'js-yaml';
 import { LineCounter, parseDocument } from 'yaml';
 import { writeRegister } from '../dist/bench/generate-register.js';
 import { readRegisterFast } from '../dist/register/fast-read.js';
+import { simpleEvents } from '../dist/register/simple-events.js';
 import { MAX_NESTING_DEPTH } from '../dist/register/parse-file.js';
 
 const repo = fileURLToPath(new URL('..', import.meta.url));
@@ -87,6 +89,7 @@ function benchSize(size) {
   const texts = files.map((f) => [relative(dir, f), readFileSync(f, 'utf8')]);
   const yamlFloor = timed(() => { for (const [, text] of texts) parseDocument(text, { lineCounter: new LineCounter(), prettyErrors: false }); });
   const eventFloor = timed(() => { for (const [, text] of texts) parseEvents(text, { maxDepth: MAX_NESTING_DEPTH }); });
+  const ownEvents = timed(() => { for (const [, text] of texts) simpleEvents(text, MAX_NESTING_DEPTH); });
   const fastRead = timed(() => { for (const [file, text] of texts) readRegisterFast(file, text, file === 'sidedoor.yaml', MAX_NESTING_DEPTH); });
   texts.length = 0;
 
@@ -109,6 +112,7 @@ function benchSize(size) {
     `## ${size}: ${files.length} files, ${mb.toFixed(1)} MB (seed ${values.seed})`,
     `parse floor, yaml package alone:        ${ms(yamlFloor)} (${(mb / (yamlFloor / 1000)).toFixed(2)} MB/s)`,
     `parse floor, js-yaml events alone:      ${ms(eventFloor)} (${(mb / (eventFloor / 1000)).toFixed(2)} MB/s)`,
+    `the same events by simple-events alone: ${ms(ownEvents)} (${(mb / (ownEvents / 1000)).toFixed(2)} MB/s; js-yaml's for what it does not read)`,
     `fast read path (events, values, locations, schemas): ${ms(fastRead)} (${(mb / (fastRead / 1000)).toFixed(2)} MB/s)`,
     '',
     ...table(rows),
