@@ -97,16 +97,30 @@ export function minimumEdgeCut(network: FlowNetwork, sources: readonly number[],
   const superSource = n;
   const superSink = n + 1;
   const nodeTotal = n + 2;
-  const arcTotal = 2 * (m + sources.length + sinks.length);
-  const pairTail = (p: number) => (p < m ? network.edgeFrom(p) : p < m + sources.length ? superSource : sinks[p - m - sources.length]);
-  const pairHead = (p: number) => (p < m ? network.edgeTo(p) : p < m + sources.length ? sources[p - m] : superSink);
+  // Pair p: edge p, then the super-source's arcs to the sources, then the sinks' arcs to the super-sink.
+  const pairCount = m + sources.length + sinks.length;
+  const arcTotal = 2 * pairCount;
+  const pairTail = new Int32Array(pairCount);
+  const pairHead = new Int32Array(pairCount);
+  for (let e = 0; e < m; e++) {
+    pairTail[e] = network.edgeFrom(e);
+    pairHead[e] = network.edgeTo(e);
+  }
+  for (let i = 0; i < sources.length; i++) {
+    pairTail[m + i] = superSource;
+    pairHead[m + i] = sources[i];
+  }
+  for (let i = 0; i < sinks.length; i++) {
+    pairTail[m + sources.length + i] = sinks[i];
+    pairHead[m + sources.length + i] = superSink;
+  }
 
-  // Arcs grouped by tail (CSR): pair p (edge p, then the super-source's and super-sink's arcs) has its forward arc
-  // in its tail's group and its residual twin in its head's group.
+  // Arcs grouped by tail (CSR): pair p has its forward arc in its tail's group and its residual twin in its head's
+  // group.
   const start = new Int32Array(nodeTotal + 1);
-  for (let p = 0; p < arcTotal / 2; p++) {
-    start[pairTail(p) + 1]++;
-    start[pairHead(p) + 1]++;
+  for (let p = 0; p < pairCount; p++) {
+    start[pairTail[p] + 1]++;
+    start[pairHead[p] + 1]++;
   }
   for (let v = 0; v < nodeTotal; v++) start[v + 1] += start[v];
   const fill = start.slice(0, nodeTotal);
@@ -114,9 +128,9 @@ export function minimumEdgeCut(network: FlowNetwork, sources: readonly number[],
   const head = new Int32Array(arcTotal);
   const twin = new Int32Array(arcTotal);
   const capacity = new Float64Array(arcTotal);
-  for (let p = 0; p < arcTotal / 2; p++) {
-    const from = pairTail(p);
-    const to = pairHead(p);
+  for (let p = 0; p < pairCount; p++) {
+    const from = pairTail[p];
+    const to = pairHead[p];
     const edgeCapacity = p < m ? network.edgeCapacity(p) : 0;
     const cap = edgeCapacity === 0 ? infinite : edgeCapacity;
     const forward = fill[from]++;
