@@ -53,10 +53,22 @@ export function nearestTwoOrigins(
     firstDistance[origin] = 0;
     queue[tail++] = origin * 2;
   }
-  const usable = usableByPosition(graph, filter, direction);
   const forward = direction === 'forward';
-  const start = forward ? graph.outStart : graph.inStart;
-  const neighbour = forward ? graph.outNode : graph.inNode;
+  const labelled = { firstOrigin, firstDistance, secondOrigin, secondDistance };
+  spread(labelled, queue, tail, forward ? graph.outStart : graph.inStart, forward ? graph.outNode : graph.inNode, usableByPosition(graph, filter, direction));
+  return labelled;
+}
+
+/**
+ * The search itself, from the `tail` seeded entries of `queue`. A function of its own, so that the engine optimises
+ * this loop once for every search, instead of compiling the caller mid-loop on each call and throwing that code away
+ * at the return (it did, once per rule and zone).
+ */
+function spread(
+  { firstOrigin, firstDistance, secondOrigin, secondDistance }: NearestOrigins, queue: Int32Array, seeded: number,
+  start: Int32Array, neighbour: Int32Array, usable: Uint8Array | undefined,
+): void {
+  let tail = seeded;
   for (let head = 0; head < tail; head++) {
     const entry = queue[head];
     const v = entry >> 1;
@@ -77,7 +89,6 @@ export function nearestTwoOrigins(
       }
     }
   }
-  return { firstOrigin, firstDistance, secondOrigin, secondDistance };
 }
 
 /** Distance from (or to) the nearest origin other than `excluded`, or -1 when there is none. */
