@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadRegister, loadRegisterCached } from '../../../src/register/load-register.js';
 import { ParseCache } from '../../../src/register/parse-cache.js';
-import { decodeParsedFile, encodeParsedFile } from '../../../src/register/parsed-file-codec.js';
+import { decodeParsedFile, decodeParsedFileBytes, encodeParsedFile } from '../../../src/register/parsed-file-codec.js';
 import { parseRegisterFile } from '../../../src/register/parse-file.js';
 import { runScan } from '../../../src/scan/run-scan.js';
 import { SAMPLE_CITY, writeTree } from '../../helpers/run-cli.js';
@@ -39,16 +39,51 @@ describe('parsed-file codec', () => {
   });
 
   it('rejects malformed encodings', () => {
-    const entity = (k: unknown, p: unknown, n: unknown) => JSON.stringify({ s: ['id', 'name'], t: [[0, 1]], e: [{ k, d: {}, l: [1, 1], p, n }], i: [], g: [] });
-    expect(decodeParsedFile('x.yaml', entity(0, 0, [1, 1, 2, 1]))?.entities[0].locs.paths).toEqual(['id', 'name']);
+    // One entity of kind `k`, path list `p` and positions `n` (its own [line, column], then one pair per path).
+    const entity = (k: unknown, p: unknown, n: unknown, d: unknown = {}) => JSON.stringify({ s: ['id', 'name'], t: [[0, 1]], k: [k], p: [p], d: [d], n, i: [], g: [] });
+    const good = entity(0, 0, [1, 1, 1, 3, 2, 3]);
+    expect(decodeParsedFile('x.yaml', good)?.entities[0]).toEqual({
+      key: 'zones', data: {}, loc: { file: 'x.yaml', line: 1, column: 1 }, locs: { paths: ['id', 'name'], positions: [1, 3, 2, 3] },
+    });
+    const empty = { s: [], t: [], k: [], p: [], d: [], n: [], i: [], g: [] };
+    const without = (column: string) => JSON.stringify({ ...empty, [column]: undefined });
     for (const bad of [
-      '', '{', '[]', '{"s":[],"t":[],"e":[],"i":[],"g":[[0,1,"error","m"]]}', '{"e":[],"i":[],"g":[]}',
-      '{"s":["a"],"t":[[1]],"e":[],"i":[],"g":[]}', '{"s":["a"],"t":[["a"]],"e":[],"i":[],"g":[]}', '{"s":[1],"t":[],"e":[],"i":[],"g":[]}',
-      entity('zones', 0, [1, 1, 2, 1]), entity(5, 0, [1, 1, 2, 1]), entity(-1, 0, [1, 1, 2, 1]), entity(0.5, 0, [1, 1, 2, 1]),
-      entity(0, 1, [1, 1, 2, 1]), entity(0, '0', [1, 1, 2, 1]), entity(0, 0, [1, 1]), entity(0, 0, [1, 1, 0, 1]), entity(0, 0, [1, 1, 2, 1.5]),
+      '', '{', '[]', JSON.stringify({ ...empty, g: [[0, 1, 'error', 'm']] }), '{"e":[],"i":[],"g":[]}',
+      without('s'), without('t'), without('k'), without('p'), without('d'), without('n'),
+      '{"s":["a"],"t":[[1]],"k":[],"p":[],"d":[],"n":[],"i":[],"g":[]}', '{"s":["a"],"t":[["a"]],"k":[],"p":[],"d":[],"n":[],"i":[],"g":[]}',
+      '{"s":[1],"t":[],"k":[],"p":[],"d":[],"n":[],"i":[],"g":[]}',
+      // Kinds that are not an index of ENTITY_KEYS, a path list that does not exist, data that is no record.
+      entity('zones', 0, [1, 1, 1, 3, 2, 3]), entity('length', 0, [1, 1, 1, 3, 2, 3]), entity(5, 0, [1, 1, 1, 3, 2, 3]),
+      entity(-1, 0, [1, 1, 1, 3, 2, 3]), entity(0.5, 0, [1, 1, 1, 3, 2, 3]), entity(0, 1, [1, 1, 1, 3, 2, 3]),
+      entity(0, '0', [1, 1, 1, 3, 2, 3]), entity(0, 'length', [1, 1, 1, 3, 2, 3]), entity(0, 0, [1, 1, 1, 3, 2, 3], []),
+      entity(0, 0, [1, 1, 1, 3, 2, 3], null), entity(0, 0, [1, 1, 1, 3, 2, 3], 'x'),
+      // Positions too few, too many, not positive integers, not numbers.
+      entity(0, 0, [1, 1]), entity(0, 0, [1, 1, 1, 3, 2]), entity(0, 0, [1, 1, 1, 3, 2, 3, 4, 1]), entity(0, 0, [0, 1, 1, 3, 2, 3]),
+      entity(0, 0, [1, 1, 1, 3, 0, 1]), entity(0, 0, [1, 1, 1, 3, 2, 1.5]), entity(0, 0, [1, 1, 1, 3, 2, '3']), entity(0, 0, '1,1,1,3,2,3'),
+      // Columns of different lengths.
+      JSON.stringify({ ...empty, s: ['id'], t: [[0]], k: [0, 0], p: [0], d: [{}], n: [1, 1, 1, 1] }),
+      JSON.stringify({ ...empty, s: ['id'], t: [[0]], k: [0], p: [0, 0], d: [{}], n: [1, 1, 1, 1] }),
+      JSON.stringify({ ...empty, s: ['id'], t: [[0]], k: [0], p: [0], d: [{}, {}], n: [1, 1, 1, 1] }),
+      // Settings whose positions do not match their path list.
+      JSON.stringify({ ...empty, s: ['version'], t: [[0]], c: { d: {}, p: 0, n: [1, 1] } }),
+      JSON.stringify({ ...empty, s: ['version'], t: [[0]], c: { d: {}, p: 1, n: [1, 1, 1, 1] } }),
+      JSON.stringify({ ...empty, s: ['version'], t: [[0]], c: { d: [], p: 0, n: [1, 1, 1, 1] } }),
     ]) {
-      expect(decodeParsedFile('x.yaml', bad)).toBeUndefined();
+      expect(decodeParsedFile('x.yaml', bad), bad).toBeUndefined();
     }
+  });
+
+  it('writes pure ASCII, and refuses an entry holding any other byte', () => {
+    const text = readFileSync(join(SAMPLE_CITY, 'vendors/rempart.yaml'));
+    const parsed = parseRegisterFile('vendors/rempart.yaml', text);
+    const encoded = encodeParsedFile(parsed);
+    expect(/[^\x00-\x7f]/.test(text.toString('utf8'))).toBe(true);
+    expect(/[^\x00-\x7f]/.test(encoded)).toBe(false);
+    expect(decodeParsedFileBytes('vendors/rempart.yaml', Buffer.from(encoded, 'latin1'))).toEqual(parsed);
+    // The same text as UTF-8 (what an older writer, or a damaged pack, could hold) is not read as Latin-1.
+    const raw = JSON.stringify(JSON.parse(encoded));
+    expect(decodeParsedFile('vendors/rempart.yaml', raw)).toEqual(parsed);
+    expect(decodeParsedFileBytes('vendors/rempart.yaml', Buffer.from(raw, 'utf8'))).toBeUndefined();
   });
 
   it('stores each distinct list of field paths once per file, and decoded entities share it', () => {
@@ -99,7 +134,7 @@ describe('ParseCache with the loader', () => {
     const [header, ...entries] = readFileSync(pack, 'utf8').split('\n');
     entries[0] = `${entries[0].slice(0, 65)}garbage`;
     entries[1] = entries[1].slice(0, 100);
-    entries[2] = `${entries[2].slice(0, 65)}${entries[2].slice(65).replace(/"l":\[\d+,\d+\]/, '"l":[0,0]')}`;
+    entries[2] = `${entries[2].slice(0, 65)}${entries[2].slice(65).replace(/"n":\[\d+,\d+/, '"n":[0,0')}`;
     entries[3] = `${'0'.repeat(64)}${entries[3].slice(64)}`; // an entry under a key no file has: never served
     writeFileSync(pack, [header, ...entries].join('\n'));
     const cache = new ParseCache(cacheDir);
