@@ -15,13 +15,16 @@ export class FieldLocations implements FieldLocationLookup {
     private readonly file: string,
     /** Dotted field paths (`zone`, `depends_on.2.any_of.0`), in document order. */
     readonly paths: readonly string[],
-    /** `[line, column]` of each path, flattened. */
+    /** `[line, column]` of each path, flattened, from `start` on (entities decoded from the parse cache share one
+     * array per file). */
     readonly positions: readonly number[],
+    readonly start = 0,
   ) {}
 
   get(path: string): SourceLocation | undefined {
     const i = this.paths.indexOf(path);
-    return i < 0 ? undefined : { file: this.file, line: this.positions[2 * i], column: this.positions[2 * i + 1] };
+    const at = this.start + 2 * i;
+    return i < 0 ? undefined : { file: this.file, line: this.positions[at], column: this.positions[at + 1] };
   }
 
   has(path: string): boolean {
