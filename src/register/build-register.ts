@@ -259,7 +259,7 @@ function toConfig(
     rules?: Record<string, RuleSettingInput | undefined>;
   };
   const configLoc = parsed?.loc ?? { file: CONFIG_FILE, line: 1, column: 1 };
-  const locs = parsed ? new FieldLocations(configLoc.file, parsed.locs.paths, parsed.locs.positions, parsed.locs.start) : FieldLocations.empty(CONFIG_FILE);
+  const locs = parsed ? FieldLocations.of(configLoc.file, parsed.locs) : FieldLocations.empty(CONFIG_FILE);
   const locOf = (path: string) => locs.get(path) ?? configLoc;
 
   const segmentation: SegmentationRule[] = [];
@@ -330,7 +330,7 @@ function checkSelector(
 }
 
 function locationsOf(e: ParsedEntity): FieldLocations {
-  return new FieldLocations(e.loc.file, e.locs.paths, e.locs.positions, e.locs.start);
+  return FieldLocations.of(e.loc.file, e.locs);
 }
 
 function fieldLoc(entity: Located, path: string): SourceLocation {

@@ -4,8 +4,9 @@
 //   parser allocates no wrapper object per entity.
 // - Locations, the bulk of a parsed file, are one flat number array per file: per entity its [line, column], then
 //   the [line, column] of each of its field paths. Parsing one long array of small integers costs a fraction of
-//   parsing tens of thousands of small ones, and the decoded entities keep that array (LocationTable.start) instead
-//   of a copy each: fewer objects for the garbage collector to move while the whole register is alive.
+//   parsing tens of thousands of small ones. Each decoded entity's location table is a FieldLocations over that
+//   array (LocationTable.start), which the register then uses as is: no copy, and one object per entity instead of
+//   three, so fewer for the garbage collector to move while the whole register is alive.
 // - Each distinct field path, and each distinct list of them, is stored once per file: most entities of a kind write
 //   the same fields, so decoded entities share the list where a large register would otherwise cost a few million
 //   path strings.
@@ -16,6 +17,7 @@
 // foreign cache entry is ignored, never trusted.
 
 import { isAscii } from 'node:buffer';
+import { FieldLocations } from './field-locations.js';
 import type { LocationTable, ParsedEntity, ParsedFile } from './parse-file.js';
 import { ENTITY_KEYS } from './register-names.js';
 import type { EntityKey } from './register-names.js';
@@ -144,7 +146,7 @@ export function decodeParsedFile(file: string, json: string): ParsedFile | undef
     if (!isRecord(raw.c) || !isRecord(raw.c.d) || !Array.isArray(raw.c.n)) return undefined;
     const paths = listAt(pathLists, raw.c.p);
     if (paths === undefined || raw.c.n.length !== 2 + paths.length * 2 || !arePositions(raw.c.n, 0, raw.c.n.length)) return undefined;
-    parsed.config = { data: raw.c.d, loc: { file, line: raw.c.n[0], column: raw.c.n[1] }, locs: { paths, positions: raw.c.n.slice(2) as number[] } };
+    parsed.config = { data: raw.c.d, loc: { file, line: raw.c.n[0], column: raw.c.n[1] }, locs: new FieldLocations(file, paths, raw.c.n as number[], 2) };
   }
   return parsed;
 }
@@ -167,7 +169,7 @@ function decodeEntities(file: string, pathLists: string[][], kinds: unknown, lis
     if (end > positions.length || !arePositions(positions, at, end)) return undefined;
     entities[i] = {
       key, data: item, loc: { file, line: positions[at], column: positions[at + 1] },
-      locs: { paths, positions: positions as number[], start: at + 2 },
+      locs: new FieldLocations(file, paths, positions as number[], at + 2),
     };
     at = end;
   }

@@ -5,6 +5,7 @@ import { lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, syml
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadRegister, loadRegisterCached } from '../../../src/register/load-register.js';
+import { FieldLocations } from '../../../src/register/field-locations.js';
 import { ParseCache } from '../../../src/register/parse-cache.js';
 import { decodeParsedFile, decodeParsedFileBytes, encodeParsedFile } from '../../../src/register/parsed-file-codec.js';
 import { parseRegisterFile } from '../../../src/register/parse-file.js';
@@ -58,7 +59,7 @@ describe('parsed-file codec', () => {
     const entity = (k: unknown, p: unknown, n: unknown, d: unknown = {}) => JSON.stringify({ s: ['id', 'name'], t: [[0, 1]], k: [k], p: [p], d: [d], n, i: [], g: [] });
     const good = entity(0, 0, [1, 1, 1, 3, 2, 3]);
     expect(decodeParsedFile('x.yaml', good)?.entities[0]).toEqual({
-      key: 'zones', data: {}, loc: { file: 'x.yaml', line: 1, column: 1 }, locs: { paths: ['id', 'name'], positions: [1, 1, 1, 3, 2, 3], start: 2 },
+      key: 'zones', data: {}, loc: { file: 'x.yaml', line: 1, column: 1 }, locs: new FieldLocations('x.yaml', ['id', 'name'], [1, 1, 1, 3, 2, 3], 2),
     });
     const empty = { s: [], t: [], k: [], p: [], d: [], n: [], i: [], g: [] };
     const without = (column: string) => JSON.stringify({ ...empty, [column]: undefined });
