@@ -9,8 +9,8 @@ import { FieldLocations } from '../../../src/register/field-locations.js';
 import { ParseCache } from '../../../src/register/parse-cache.js';
 import { decodeParsedFile, decodeParsedFileBytes, encodeParsedFile } from '../../../src/register/parsed-file-codec.js';
 import { parseRegisterFile } from '../../../src/register/parse-file.js';
-import type { LocationTable, ParsedFile } from '../../../src/register/parse-file.js';
 import { runScan } from '../../../src/scan/run-scan.js';
+import { withResolvedLocations } from '../../helpers/resolved-locations.js';
 import { SAMPLE_CITY, writeTree } from '../../helpers/run-cli.js';
 
 function cacheFiles(dir: string): string[] {
@@ -31,27 +31,16 @@ function copyOfCity(): string {
   return writeTree(files);
 }
 
-/** Each location table as its [path, line, column] triples: decoded entities share one position array per file
- * (LocationTable.start), parsed ones have their own, and both must say the same. */
-function resolved(parsed: ParsedFile | undefined) {
-  const triples = (locs: LocationTable) => locs.paths.map((path, i) => [path, locs.positions[(locs.start ?? 0) + 2 * i], locs.positions[(locs.start ?? 0) + 2 * i + 1]]);
-  return parsed && {
-    ...parsed,
-    entities: parsed.entities.map((e) => ({ ...e, locs: triples(e.locs) })),
-    config: parsed.config && { ...parsed.config, locs: triples(parsed.config.locs) },
-  };
-}
-
 describe('parsed-file codec', () => {
   it('round-trips a parse result exactly', () => {
     const text = readFileSync(join(SAMPLE_CITY, 'vendors/parkco.yaml'));
     const parsed = parseRegisterFile('vendors/parkco.yaml', text);
-    expect(resolved(decodeParsedFile('vendors/parkco.yaml', encodeParsedFile(parsed)))).toEqual(resolved(parsed));
+    expect(withResolvedLocations(decodeParsedFile('vendors/parkco.yaml', encodeParsedFile(parsed)))).toEqual(withResolvedLocations(parsed));
     const broken = parseRegisterFile('x.yaml', new TextEncoder().encode('zones:\n  - id: a\n    trust: high\n'));
-    expect(resolved(decodeParsedFile('x.yaml', encodeParsedFile(broken)))).toEqual(resolved(broken));
+    expect(withResolvedLocations(decodeParsedFile('x.yaml', encodeParsedFile(broken)))).toEqual(withResolvedLocations(broken));
     const config = parseRegisterFile('sidedoor.yaml', readFileSync(join(SAMPLE_CITY, 'sidedoor.yaml')));
     expect(config.config).toBeDefined();
-    expect(resolved(decodeParsedFile('sidedoor.yaml', encodeParsedFile(config)))).toEqual(resolved(config));
+    expect(withResolvedLocations(decodeParsedFile('sidedoor.yaml', encodeParsedFile(config)))).toEqual(withResolvedLocations(config));
   });
 
   it('rejects malformed encodings', () => {
@@ -95,10 +84,10 @@ describe('parsed-file codec', () => {
     const encoded = encodeParsedFile(parsed);
     expect(/[^\x00-\x7f]/.test(text.toString('utf8'))).toBe(true);
     expect(/[^\x00-\x7f]/.test(encoded)).toBe(false);
-    expect(resolved(decodeParsedFileBytes('vendors/rempart.yaml', Buffer.from(encoded, 'latin1')))).toEqual(resolved(parsed));
+    expect(withResolvedLocations(decodeParsedFileBytes('vendors/rempart.yaml', Buffer.from(encoded, 'latin1')))).toEqual(withResolvedLocations(parsed));
     // The same text as UTF-8 (what an older writer, or a damaged pack, could hold) is not read as Latin-1.
     const raw = JSON.stringify(JSON.parse(encoded));
-    expect(resolved(decodeParsedFile('vendors/rempart.yaml', raw))).toEqual(resolved(parsed));
+    expect(withResolvedLocations(decodeParsedFile('vendors/rempart.yaml', raw))).toEqual(withResolvedLocations(parsed));
     expect(decodeParsedFileBytes('vendors/rempart.yaml', Buffer.from(raw, 'utf8'))).toBeUndefined();
   });
 
@@ -109,7 +98,7 @@ describe('parsed-file codec', () => {
     expect(new Set(encoded.s).size).toBe(encoded.s.length);
     expect(encoded.t.length).toBeLessThan(parsed.entities.length);
     const decoded = decodeParsedFile('links/services.yaml', encodeParsedFile(parsed))!;
-    expect(resolved(decoded)).toEqual(resolved(parsed));
+    expect(withResolvedLocations(decoded)).toEqual(withResolvedLocations(parsed));
     expect(new Set(decoded.entities.map((e) => e.locs.paths)).size).toBe(encoded.t.length);
     expect(new Set(decoded.entities.map((e) => e.locs.positions)).size).toBe(1);
   });
