@@ -53,7 +53,8 @@ export function buildRegister(root: string, files: ParsedFile[]): BuildResult {
     if (!unchecked.explains(kinds, id)) error(loc, message);
   };
   const ordered = [...files].sort((a, b) => compareIds(a.file, b.file));
-  const entities = ordered.flatMap((f) => f.entities);
+  // concat copies each file's list whole; flatMap visited the register's entities one by one.
+  const entities = ([] as ParsedEntity[]).concat(...ordered.map((f) => f.entities));
   const configFile = ordered.find((f) => f.file === CONFIG_FILE);
   if (configFile && !configFile.config && configFile.diagnostics.length === 0) {
     error({ file: CONFIG_FILE, line: 1, column: 1 }, `${CONFIG_FILE} must hold at least \`version: 1\``);
@@ -150,16 +151,16 @@ function collectLinks(
   warn: (loc: SourceLocation, message: string) => void, unknown: UnknownReference,
 ): Link[] {
   const links: Link[] = [];
-  const checkEnd = (link: Link, end: 'from' | 'to') => {
+  const unknownEnd = (link: Link, end: 'from' | 'to') => {
     const id = link[end];
-    if (!nodeIds.has(id)) unknown(NODES, id, fieldLoc(link, end), `link '${link.id}': ${end} '${id}' does not exist${didYouMean(id, nodeIds.keys())}`);
+    unknown(NODES, id, fieldLoc(link, end), `link '${link.id}': ${end} '${id}' does not exist${didYouMean(id, nodeIds.keys())}`);
   };
   // Plain loops, no closures or temporary arrays per link: a large register has hundreds of thousands of links.
   for (const e of entities) {
     if (e.key !== 'links') continue;
     const link = toLink(e);
-    checkEnd(link, 'from');
-    checkEnd(link, 'to');
+    if (!nodeIds.has(link.from)) unknownEnd(link, 'from');
+    if (!nodeIds.has(link.to)) unknownEnd(link, 'to');
     for (let i = 0; i < link.via.length; i++) {
       const gateway = link.via[i];
       if (invalidSystems.has(gateway)) continue;
