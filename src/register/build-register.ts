@@ -53,8 +53,14 @@ export function buildRegister(root: string, files: ParsedFile[]): BuildResult {
     if (!unchecked.explains(kinds, id)) error(loc, message);
   };
   const ordered = [...files].sort((a, b) => compareIds(a.file, b.file));
-  // concat copies each file's list whole; flatMap visited the register's entities one by one.
-  const entities = ([] as ParsedEntity[]).concat(...ordered.map((f) => f.entities));
+  // An indexed loop: flatMap's generic flattening cost a warm M load about 80 M instructions (this runs once, mostly
+  // before it is optimised), and a spread into concat would pass one argument per file, which the user may raise past
+  // what a call can take.
+  const entities: ParsedEntity[] = [];
+  for (let i = 0; i < ordered.length; i++) {
+    const list = ordered[i].entities;
+    for (let j = 0; j < list.length; j++) entities.push(list[j]);
+  }
   const configFile = ordered.find((f) => f.file === CONFIG_FILE);
   if (configFile && !configFile.config && configFile.diagnostics.length === 0) {
     error({ file: CONFIG_FILE, line: 1, column: 1 }, `${CONFIG_FILE} must hold at least \`version: 1\``);
