@@ -41,6 +41,11 @@ describe('parsed-file codec', () => {
     const config = parseRegisterFile('sidedoor.yaml', readFileSync(join(SAMPLE_CITY, 'sidedoor.yaml')));
     expect(config.config).toBeDefined();
     expect(withResolvedLocations(decodeParsedFile('sidedoor.yaml', encodeParsedFile(config)))).toEqual(withResolvedLocations(config));
+    // A flush encodes again what it decoded (entries of an earlier flush of the run): the same text, positions shared
+    // across the file's entities included.
+    for (const [file, result] of [['vendors/parkco.yaml', parsed], ['x.yaml', broken], ['sidedoor.yaml', config]] as const) {
+      expect(encodeParsedFile(decodeParsedFile(file, encodeParsedFile(result))!)).toBe(encodeParsedFile(result));
+    }
   });
 
   it('rejects malformed encodings', () => {
