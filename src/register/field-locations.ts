@@ -13,15 +13,24 @@ export interface FieldLocationLookup {
 export class FieldLocations implements FieldLocationLookup {
   constructor(
     private readonly file: string,
-    /** Dotted field paths (`zone`, `depends_on.2.any_of.0`), in document order. */
-    readonly paths: readonly string[],
-    /** `[line, column]` of each path, flattened. */
-    readonly positions: readonly number[],
+    /** Dotted field paths (`zone`, `depends_on.2.any_of.0`), in document order. Shared, never mutated. */
+    readonly paths: string[],
+    /** `[line, column]` of each path, flattened, from `start` on (entities decoded from the parse cache share one
+     * array per file). Shared, never mutated. */
+    readonly positions: number[],
+    readonly start = 0,
   ) {}
+
+  /** The location table of an entity of `file` as FieldLocations: one decoded from the parse cache already is one
+   * (a warm load then allocates one object per entity for its locations, not two). */
+  static of(file: string, table: { paths: string[]; positions: number[]; start?: number }): FieldLocations {
+    return table instanceof FieldLocations && table.file === file ? table : new FieldLocations(file, table.paths, table.positions, table.start);
+  }
 
   get(path: string): SourceLocation | undefined {
     const i = this.paths.indexOf(path);
-    return i < 0 ? undefined : { file: this.file, line: this.positions[2 * i], column: this.positions[2 * i + 1] };
+    const at = this.start + 2 * i;
+    return i < 0 ? undefined : { file: this.file, line: this.positions[at], column: this.positions[at + 1] };
   }
 
   has(path: string): boolean {

@@ -21,11 +21,12 @@ import { createHash } from 'node:crypto';
 import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { TOOL_VERSION } from '../version.js';
-import { decodeParsedFile, encodeParsedFile } from './parsed-file-codec.js';
+import { decodeParsedFileBytes, encodeParsedFile } from './parsed-file-codec.js';
 import type { ParsedFile } from './parse-file.js';
 import { SCHEMA_VERSION } from './register-names.js';
 
-const CACHE_FORMAT = 3;
+/** 4: the columnar, ASCII-only entry encoding of parsed-file-codec.ts. */
+const CACHE_FORMAT = 4;
 const PACK_NAME = 'pack';
 const HEADER = JSON.stringify({ format: CACHE_FORMAT, tool: TOOL_VERSION, schema: SCHEMA_VERSION });
 /** Far above the pack of a 100,000-system register (about 0.2 GB); a larger file is not one of ours. */
@@ -82,7 +83,7 @@ export class ParseCache {
       return undefined;
     }
     const bytes = (this.packBytes as Buffer).subarray(range[0], range[1]);
-    const parsed = decodeParsedFile(file, bytes.toString('utf8'));
+    const parsed = decodeParsedFileBytes(file, bytes);
     if (!parsed) {
       this.stats.rejected++;
       this.stats.misses++;

@@ -37,6 +37,9 @@ export const MAX_FILE_DIAGNOSTICS = 1000;
 export interface LocationTable {
   paths: string[];
   positions: number[];
+  /** Where the pairs start in `positions` (0 when absent): the entities of a file decoded from the parse cache share
+   * one array, so that a warm load allocates no array per entity. */
+  start?: number;
 }
 
 export interface ParsedEntity {

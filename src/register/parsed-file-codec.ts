@@ -1,35 +1,40 @@
 // A compact JSON encoding of ParsedFile, for the parse cache and for handing results back from parse workers.
-// Locations are the bulk of a parsed file, so they are stored as flat number arrays with the file name implied, and
-// each distinct list of field paths once per file; entity kinds are numbers. An entry is several times smaller than
-// the plain object form, and JSON.parse allocates few strings for it: a warm scan decodes the whole register.
+// A warm scan decodes the whole register, so the layout is the one JSON.parse and the decoder go through fastest:
+// - Columns, not one record per entity: the entities' kinds, path-list indexes and data are three arrays, so the
+//   parser allocates no wrapper object per entity.
+// - Locations, the bulk of a parsed file, are one flat number array per file: per entity its [line, column], then
+//   the [line, column] of each of its field paths. Parsing one long array of small integers costs a fraction of
+//   parsing tens of thousands of small ones. Each decoded entity's location table is a FieldLocations over that
+//   array (LocationTable.start), which the register then uses as is: no copy, and one object per entity instead of
+//   three, so fewer for the garbage collector to move while the whole register is alive.
+// - Each distinct field path, and each distinct list of them, is stored once per file: most entities of a kind write
+//   the same fields, so decoded entities share the list where a large register would otherwise cost a few million
+//   path strings.
+// - Pure ASCII (every other character as a \u escape): the pack is then read as Latin-1, which is several times
+//   cheaper than decoding UTF-8, and JSON.parse reads one-byte text. `decodeParsedFileBytes` refuses any other byte.
 //
 // `decodeParsedFile` checks the shape of everything it reads and returns undefined on any mismatch: a corrupt or
 // foreign cache entry is ignored, never trusted.
 
+import { isAscii } from 'node:buffer';
+import { FieldLocations } from './field-locations.js';
 import type { LocationTable, ParsedEntity, ParsedFile } from './parse-file.js';
 import { ENTITY_KEYS } from './register-names.js';
 import type { EntityKey } from './register-names.js';
 import type { Diagnostic, SourceLocation } from './types.js';
 
-interface EncodedEntity {
-  /** Index into ENTITY_KEYS. */
-  k: number;
-  d: Record<string, unknown>;
-  /** [line, column] of the entity. */
-  l: [number, number];
-  /** Index into the file's path lists (`t`), and the [line, column] pairs of those paths flattened. */
-  p: number;
-  n: number[];
-}
-
 interface EncodedFile {
-  /** The distinct field paths of the file, and the distinct lists of them (as indexes into `s`) that its entities
-   * have: most entities of a kind write the same fields, so each list is stored and decoded once and shared, where a
-   * large register would otherwise cost a few million path strings. */
+  /** The distinct field paths of the file, and the distinct lists of them (as indexes into `s`). */
   s: string[];
   t: number[][];
-  e: EncodedEntity[];
-  c?: { d: Record<string, unknown>; l: [number, number]; p: number; n: number[] };
+  /** Per entity: its kind (index into ENTITY_KEYS), its path list (index into `t`) and its data. */
+  k: number[];
+  p: number[];
+  d: Record<string, unknown>[];
+  /** Per entity in order: [line, column] of the entity, then of each path of its list; flattened. */
+  n: number[];
+  /** The settings of sidedoor.yaml: data, path list, and positions as in `n`. */
+  c?: { d: Record<string, unknown>; p: number; n: number[] };
   i: [EntityKey, string][];
   /** Diagnostics: line, column, severity, message and, for YAML syntax errors, the text of the line. */
   g: ([number, number, 'error' | 'warning', string] | [number, number, 'error' | 'warning', string, string])[];
@@ -39,22 +44,36 @@ interface EncodedFile {
 
 export function encodeParsedFile(parsed: ParsedFile): string {
   const pathLists = new PathLists();
+  const positions: number[] = [];
   const encoded: EncodedFile = {
     s: pathLists.paths,
     t: pathLists.lists,
-    e: parsed.entities.map((entity) => ({
-      k: ENTITY_KEYS.indexOf(entity.key), d: entity.data, l: [entity.loc.line, entity.loc.column],
-      p: pathLists.indexOf(entity.locs.paths), n: entity.locs.positions,
-    })),
+    k: parsed.entities.map((entity) => ENTITY_KEYS.indexOf(entity.key)),
+    p: parsed.entities.map((entity) => pathLists.indexOf(entity.locs.paths)),
+    d: parsed.entities.map((entity) => entity.data),
+    n: positions,
     i: parsed.invalidIds.map(({ key, id }) => [key, id]),
     g: parsed.diagnostics.map((d) => (d.excerpt === undefined ? [d.line, d.column, d.severity, d.message] : [d.line, d.column, d.severity, d.message, d.excerpt])),
   };
+  for (const entity of parsed.entities) appendPositions(positions, entity.loc, entity.locs);
   if (parsed.unparsed) encoded.u = [parsed.unparsed.keys, parsed.unparsed.ids];
   if (parsed.config) {
     const { data, loc, locs } = parsed.config;
-    encoded.c = { d: data, l: [loc.line, loc.column], p: pathLists.indexOf(locs.paths), n: locs.positions };
+    encoded.c = { d: data, p: pathLists.indexOf(locs.paths), n: appendPositions([], loc, locs) };
   }
-  return JSON.stringify(encoded);
+  return asciiOnly(JSON.stringify(encoded));
+}
+
+function appendPositions(positions: number[], loc: SourceLocation, locs: LocationTable): number[] {
+  positions.push(loc.line, loc.column);
+  const start = locs.start ?? 0;
+  for (let i = 0; i < locs.paths.length * 2; i++) positions.push(locs.positions[start + i]);
+  return positions;
+}
+
+/** JSON text with every character outside ASCII written as a \u escape: the same value, in one-byte text. */
+function asciiOnly(json: string): string {
+  return json.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** Distinct paths and distinct path lists, each numbered in order of first use. */
@@ -85,8 +104,13 @@ class PathLists {
   }
 }
 
+/** Decodes an encoding read as bytes (a pack entry): undefined unless it is all ASCII, as encodeParsedFile writes it. */
+export function decodeParsedFileBytes(file: string, bytes: Buffer): ParsedFile | undefined {
+  return isAscii(bytes) ? decodeParsedFile(file, bytes.toString('latin1')) : undefined;
+}
+
 /** Returns undefined when `json` is not a well-formed encoding. Decoded entities with the same fields share one
- * (never mutated) path list. */
+ * (never mutated) path list, and the entities of a file one position array. */
 export function decodeParsedFile(file: string, json: string): ParsedFile | undefined {
   let raw: unknown;
   try {
@@ -94,18 +118,11 @@ export function decodeParsedFile(file: string, json: string): ParsedFile | undef
   } catch {
     return undefined;
   }
-  if (!isRecord(raw) || !Array.isArray(raw.e) || !Array.isArray(raw.i) || !Array.isArray(raw.g)) return undefined;
+  if (!isRecord(raw) || !Array.isArray(raw.i) || !Array.isArray(raw.g)) return undefined;
   const pathLists = decodePathLists(raw.s, raw.t);
   if (pathLists === undefined) return undefined;
-  const entities: ParsedEntity[] = [];
-  for (const item of raw.e) {
-    if (!isRecord(item) || !isRecord(item.d)) return undefined;
-    const key = typeof item.k === 'number' ? ENTITY_KEYS[item.k] : undefined;
-    const loc = decodeLoc(file, item.l);
-    const locs = decodeTable(pathLists, item.p, item.n);
-    if (key === undefined || !loc || !locs) return undefined;
-    entities.push({ key, data: item.d, loc, locs });
-  }
+  const entities = decodeEntities(file, pathLists, raw.k, raw.p, raw.d, raw.n);
+  if (entities === undefined) return undefined;
   const invalidIds: ParsedFile['invalidIds'] = [];
   for (const item of raw.i) {
     if (!Array.isArray(item) || !ENTITY_KEYS.includes(item[0]) || typeof item[1] !== 'string') return undefined;
@@ -126,17 +143,37 @@ export function decodeParsedFile(file: string, json: string): ParsedFile | undef
     parsed.unparsed = { keys: raw.u[0] as EntityKey[], ids: raw.u[1] };
   }
   if (raw.c !== undefined) {
-    if (!isRecord(raw.c) || !isRecord(raw.c.d)) return undefined;
-    const loc = decodeLoc(file, raw.c.l);
-    const locs = decodeTable(pathLists, raw.c.p, raw.c.n);
-    if (!loc || !locs) return undefined;
-    parsed.config = { data: raw.c.d, loc, locs };
+    if (!isRecord(raw.c) || !isRecord(raw.c.d) || !Array.isArray(raw.c.n)) return undefined;
+    const paths = listAt(pathLists, raw.c.p);
+    if (paths === undefined || raw.c.n.length !== 2 + paths.length * 2 || !arePositions(raw.c.n, 0, raw.c.n.length)) return undefined;
+    parsed.config = { data: raw.c.d, loc: { file, line: raw.c.n[0], column: raw.c.n[1] }, locs: new FieldLocations(file, paths, raw.c.n as number[], 2) };
   }
   return parsed;
 }
 
-function decodeLoc(file: string, value: unknown): SourceLocation | undefined {
-  return Array.isArray(value) && value.length === 2 && isPosition(value[0], value[1]) ? { file, line: value[0], column: value[1] } : undefined;
+/** The entities of the columns `kinds`, `lists`, `data` and `positions`: undefined unless the columns agree in length
+ * and every value is of its kind. */
+function decodeEntities(file: string, pathLists: string[][], kinds: unknown, lists: unknown, data: unknown, positions: unknown): ParsedEntity[] | undefined {
+  if (!Array.isArray(kinds) || !Array.isArray(lists) || !Array.isArray(data) || !Array.isArray(positions)) return undefined;
+  const count = kinds.length;
+  if (lists.length !== count || data.length !== count) return undefined;
+  const entities = new Array<ParsedEntity>(count);
+  let at = 0;
+  for (let i = 0; i < count; i++) {
+    const kind = kinds[i];
+    const key = typeof kind === 'number' ? ENTITY_KEYS[kind] : undefined;
+    const paths = listAt(pathLists, lists[i]);
+    const item: unknown = data[i];
+    if (key === undefined || paths === undefined || !isRecord(item)) return undefined;
+    const end = at + 2 + paths.length * 2;
+    if (end > positions.length || !arePositions(positions, at, end)) return undefined;
+    entities[i] = {
+      key, data: item, loc: { file, line: positions[at], column: positions[at + 1] },
+      locs: new FieldLocations(file, paths, positions as number[], at + 2),
+    };
+    at = end;
+  }
+  return at === positions.length ? entities : undefined;
 }
 
 /** The path lists of a file, each with its paths: undefined unless every index names one of `paths`. */
@@ -156,13 +193,16 @@ function decodePathLists(paths: unknown, lists: unknown): string[][] | undefined
   return decoded;
 }
 
-function decodeTable(pathLists: string[][], index: unknown, numbers: unknown): LocationTable | undefined {
-  const paths = typeof index === 'number' ? pathLists[index] : undefined;
-  if (paths === undefined || !Array.isArray(numbers) || numbers.length !== paths.length * 2) return undefined;
-  for (let i = 0; i < numbers.length; i += 2) {
-    if (!isPosition(numbers[i], numbers[i + 1])) return undefined;
+function listAt(pathLists: string[][], index: unknown): string[] | undefined {
+  return typeof index === 'number' ? pathLists[index] : undefined;
+}
+
+/** True when `numbers[from..to)` are [line, column] pairs. */
+function arePositions(numbers: unknown[], from: number, to: number): boolean {
+  for (let i = from; i < to; i += 2) {
+    if (!isPosition(numbers[i], numbers[i + 1])) return false;
   }
-  return { paths, positions: numbers };
+  return true;
 }
 
 function isPosition(line: unknown, column: unknown): line is number {

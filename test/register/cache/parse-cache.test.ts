@@ -5,10 +5,12 @@ import { lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, syml
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadRegister, loadRegisterCached } from '../../../src/register/load-register.js';
+import { FieldLocations } from '../../../src/register/field-locations.js';
 import { ParseCache } from '../../../src/register/parse-cache.js';
-import { decodeParsedFile, encodeParsedFile } from '../../../src/register/parsed-file-codec.js';
+import { decodeParsedFile, decodeParsedFileBytes, encodeParsedFile } from '../../../src/register/parsed-file-codec.js';
 import { parseRegisterFile } from '../../../src/register/parse-file.js';
 import { runScan } from '../../../src/scan/run-scan.js';
+import { withResolvedLocations } from '../../helpers/resolved-locations.js';
 import { SAMPLE_CITY, writeTree } from '../../helpers/run-cli.js';
 
 function cacheFiles(dir: string): string[] {
@@ -33,22 +35,65 @@ describe('parsed-file codec', () => {
   it('round-trips a parse result exactly', () => {
     const text = readFileSync(join(SAMPLE_CITY, 'vendors/parkco.yaml'));
     const parsed = parseRegisterFile('vendors/parkco.yaml', text);
-    expect(decodeParsedFile('vendors/parkco.yaml', encodeParsedFile(parsed))).toEqual(parsed);
+    expect(withResolvedLocations(decodeParsedFile('vendors/parkco.yaml', encodeParsedFile(parsed)))).toEqual(withResolvedLocations(parsed));
     const broken = parseRegisterFile('x.yaml', new TextEncoder().encode('zones:\n  - id: a\n    trust: high\n'));
-    expect(decodeParsedFile('x.yaml', encodeParsedFile(broken))).toEqual(broken);
+    expect(withResolvedLocations(decodeParsedFile('x.yaml', encodeParsedFile(broken)))).toEqual(withResolvedLocations(broken));
+    const config = parseRegisterFile('sidedoor.yaml', readFileSync(join(SAMPLE_CITY, 'sidedoor.yaml')));
+    expect(config.config).toBeDefined();
+    expect(withResolvedLocations(decodeParsedFile('sidedoor.yaml', encodeParsedFile(config)))).toEqual(withResolvedLocations(config));
+    // A flush encodes again what it decoded (entries of an earlier flush of the run): the same text, positions shared
+    // across the file's entities included.
+    for (const [file, result] of [['vendors/parkco.yaml', parsed], ['x.yaml', broken], ['sidedoor.yaml', config]] as const) {
+      expect(encodeParsedFile(decodeParsedFile(file, encodeParsedFile(result))!)).toBe(encodeParsedFile(result));
+    }
   });
 
   it('rejects malformed encodings', () => {
-    const entity = (k: unknown, p: unknown, n: unknown) => JSON.stringify({ s: ['id', 'name'], t: [[0, 1]], e: [{ k, d: {}, l: [1, 1], p, n }], i: [], g: [] });
-    expect(decodeParsedFile('x.yaml', entity(0, 0, [1, 1, 2, 1]))?.entities[0].locs.paths).toEqual(['id', 'name']);
+    // One entity of kind `k`, path list `p` and positions `n` (its own [line, column], then one pair per path).
+    const entity = (k: unknown, p: unknown, n: unknown, d: unknown = {}) => JSON.stringify({ s: ['id', 'name'], t: [[0, 1]], k: [k], p: [p], d: [d], n, i: [], g: [] });
+    const good = entity(0, 0, [1, 1, 1, 3, 2, 3]);
+    expect(decodeParsedFile('x.yaml', good)?.entities[0]).toEqual({
+      key: 'zones', data: {}, loc: { file: 'x.yaml', line: 1, column: 1 }, locs: new FieldLocations('x.yaml', ['id', 'name'], [1, 1, 1, 3, 2, 3], 2),
+    });
+    const empty = { s: [], t: [], k: [], p: [], d: [], n: [], i: [], g: [] };
+    const without = (column: string) => JSON.stringify({ ...empty, [column]: undefined });
     for (const bad of [
-      '', '{', '[]', '{"s":[],"t":[],"e":[],"i":[],"g":[[0,1,"error","m"]]}', '{"e":[],"i":[],"g":[]}',
-      '{"s":["a"],"t":[[1]],"e":[],"i":[],"g":[]}', '{"s":["a"],"t":[["a"]],"e":[],"i":[],"g":[]}', '{"s":[1],"t":[],"e":[],"i":[],"g":[]}',
-      entity('zones', 0, [1, 1, 2, 1]), entity(5, 0, [1, 1, 2, 1]), entity(-1, 0, [1, 1, 2, 1]), entity(0.5, 0, [1, 1, 2, 1]),
-      entity(0, 1, [1, 1, 2, 1]), entity(0, '0', [1, 1, 2, 1]), entity(0, 0, [1, 1]), entity(0, 0, [1, 1, 0, 1]), entity(0, 0, [1, 1, 2, 1.5]),
+      '', '{', '[]', JSON.stringify({ ...empty, g: [[0, 1, 'error', 'm']] }), '{"e":[],"i":[],"g":[]}',
+      without('s'), without('t'), without('k'), without('p'), without('d'), without('n'),
+      '{"s":["a"],"t":[[1]],"k":[],"p":[],"d":[],"n":[],"i":[],"g":[]}', '{"s":["a"],"t":[["a"]],"k":[],"p":[],"d":[],"n":[],"i":[],"g":[]}',
+      '{"s":[1],"t":[],"k":[],"p":[],"d":[],"n":[],"i":[],"g":[]}',
+      // Kinds that are not an index of ENTITY_KEYS, a path list that does not exist, data that is no record.
+      entity('zones', 0, [1, 1, 1, 3, 2, 3]), entity('length', 0, [1, 1, 1, 3, 2, 3]), entity(5, 0, [1, 1, 1, 3, 2, 3]),
+      entity(-1, 0, [1, 1, 1, 3, 2, 3]), entity(0.5, 0, [1, 1, 1, 3, 2, 3]), entity(0, 1, [1, 1, 1, 3, 2, 3]),
+      entity(0, '0', [1, 1, 1, 3, 2, 3]), entity(0, 'length', [1, 1, 1, 3, 2, 3]), entity(0, 0, [1, 1, 1, 3, 2, 3], []),
+      entity(0, 0, [1, 1, 1, 3, 2, 3], null), entity(0, 0, [1, 1, 1, 3, 2, 3], 'x'),
+      // Positions too few, too many, not positive integers, not numbers.
+      entity(0, 0, [1, 1]), entity(0, 0, [1, 1, 1, 3, 2]), entity(0, 0, [1, 1, 1, 3, 2, 3, 4, 1]), entity(0, 0, [0, 1, 1, 3, 2, 3]),
+      entity(0, 0, [1, 1, 1, 3, 0, 1]), entity(0, 0, [1, 1, 1, 3, 2, 1.5]), entity(0, 0, [1, 1, 1, 3, 2, '3']), entity(0, 0, '1,1,1,3,2,3'),
+      // Columns of different lengths.
+      JSON.stringify({ ...empty, s: ['id'], t: [[0]], k: [0, 0], p: [0], d: [{}], n: [1, 1, 1, 1] }),
+      JSON.stringify({ ...empty, s: ['id'], t: [[0]], k: [0], p: [0, 0], d: [{}], n: [1, 1, 1, 1] }),
+      JSON.stringify({ ...empty, s: ['id'], t: [[0]], k: [0], p: [0], d: [{}, {}], n: [1, 1, 1, 1] }),
+      // Settings whose positions do not match their path list.
+      JSON.stringify({ ...empty, s: ['version'], t: [[0]], c: { d: {}, p: 0, n: [1, 1] } }),
+      JSON.stringify({ ...empty, s: ['version'], t: [[0]], c: { d: {}, p: 1, n: [1, 1, 1, 1] } }),
+      JSON.stringify({ ...empty, s: ['version'], t: [[0]], c: { d: [], p: 0, n: [1, 1, 1, 1] } }),
     ]) {
-      expect(decodeParsedFile('x.yaml', bad)).toBeUndefined();
+      expect(decodeParsedFile('x.yaml', bad), bad).toBeUndefined();
     }
+  });
+
+  it('writes pure ASCII, and refuses an entry holding any other byte', () => {
+    const text = readFileSync(join(SAMPLE_CITY, 'vendors/rempart.yaml'));
+    const parsed = parseRegisterFile('vendors/rempart.yaml', text);
+    const encoded = encodeParsedFile(parsed);
+    expect(/[^\x00-\x7f]/.test(text.toString('utf8'))).toBe(true);
+    expect(/[^\x00-\x7f]/.test(encoded)).toBe(false);
+    expect(withResolvedLocations(decodeParsedFileBytes('vendors/rempart.yaml', Buffer.from(encoded, 'latin1')))).toEqual(withResolvedLocations(parsed));
+    // The same text as UTF-8 (what an older writer, or a damaged pack, could hold) is not read as Latin-1.
+    const raw = JSON.stringify(JSON.parse(encoded));
+    expect(withResolvedLocations(decodeParsedFile('vendors/rempart.yaml', raw))).toEqual(withResolvedLocations(parsed));
+    expect(decodeParsedFileBytes('vendors/rempart.yaml', Buffer.from(raw, 'utf8'))).toBeUndefined();
   });
 
   it('stores each distinct list of field paths once per file, and decoded entities share it', () => {
@@ -58,8 +103,9 @@ describe('parsed-file codec', () => {
     expect(new Set(encoded.s).size).toBe(encoded.s.length);
     expect(encoded.t.length).toBeLessThan(parsed.entities.length);
     const decoded = decodeParsedFile('links/services.yaml', encodeParsedFile(parsed))!;
-    expect(decoded).toEqual(parsed);
+    expect(withResolvedLocations(decoded)).toEqual(withResolvedLocations(parsed));
     expect(new Set(decoded.entities.map((e) => e.locs.paths)).size).toBe(encoded.t.length);
+    expect(new Set(decoded.entities.map((e) => e.locs.positions)).size).toBe(1);
   });
 });
 
@@ -99,7 +145,7 @@ describe('ParseCache with the loader', () => {
     const [header, ...entries] = readFileSync(pack, 'utf8').split('\n');
     entries[0] = `${entries[0].slice(0, 65)}garbage`;
     entries[1] = entries[1].slice(0, 100);
-    entries[2] = `${entries[2].slice(0, 65)}${entries[2].slice(65).replace(/"l":\[\d+,\d+\]/, '"l":[0,0]')}`;
+    entries[2] = `${entries[2].slice(0, 65)}${entries[2].slice(65).replace(/"n":\[\d+,\d+/, '"n":[0,0')}`;
     entries[3] = `${'0'.repeat(64)}${entries[3].slice(64)}`; // an entry under a key no file has: never served
     writeFileSync(pack, [header, ...entries].join('\n'));
     const cache = new ParseCache(cacheDir);
