@@ -93,7 +93,16 @@ export function buildAttackGraph(register: Register): AttackGraph {
     nodeTrust[i] = (register.zones.get(zone)?.trust ?? 0) as Trust;
   });
   const graph = indexArcs(nodeIds, nodeIndex, nodeType, nodeZone, nodeTrust, [...register.links].sort((a, b) => compareIds(a.id, b.id)));
-  return { ...graph, supply: indexSupplyEdges(register, nodeIndex) };
+  let linkIndex: Map<string, number> | undefined;
+  return {
+    ...graph,
+    supply: indexSupplyEdges(register, nodeIndex),
+    // No rule looks a link up by id; the reports and the comparison do, once the analysis is over. Built on first use
+    // (a Map of every link id took a quarter of the graph's index on M).
+    get linkIndex() {
+      return (linkIndex ??= new Map(graph.links.map((link, i) => [link.id, i])));
+    },
+  };
 }
 
 /** Edges whose ends are unknown (an invalid register) or equal (a vendor listing itself) are left out. */
@@ -122,12 +131,10 @@ function indexSupplyEdges(register: Register, nodeIndex: ReadonlyMap<string, num
 function indexArcs(
   nodeIds: string[], nodeIndex: Map<string, number>, nodeType: NodeType[], nodeZone: string[], nodeTrust: Uint8Array,
   links: Link[],
-): Omit<AttackGraph, 'supply'> {
-  const linkIndex = new Map<string, number>();
+): Omit<AttackGraph, 'supply' | 'linkIndex'> {
   const viaLinks = new Map<string, number[]>();
   let arcCount = 0;
   links.forEach((link, i) => {
-    linkIndex.set(link.id, i);
     arcCount += link.bidirectional && link.from !== link.to ? 2 : 1;
     for (const gateway of link.via) {
       const listing = viaLinks.get(gateway);
@@ -162,7 +169,7 @@ function indexArcs(
     inNode[i] = arcFrom[inArcs[i]];
   }
   return {
-    nodeCount: n, nodeIds, nodeIndex, nodeType, nodeZone, nodeTrust, links, linkIndex, viaLinks, linkFrom, linkTo,
+    nodeCount: n, nodeIds, nodeIndex, nodeType, nodeZone, nodeTrust, links, viaLinks, linkFrom, linkTo,
     arcCount, arcFrom, arcTo, arcLink, outStart, outArcs, outNode, inStart, inArcs, inNode,
   };
 }

@@ -13,7 +13,7 @@
 // Cost: O(V + E) for the search, plus O(V log V) time and memory for the table, built only when something is
 // reported.
 
-import type { Register } from '../register/types.js';
+import type { Register, SourceLocation } from '../register/types.js';
 import { compareIds } from './attack-graph.js';
 import type { DfsForest } from './chokepoints-dfs.js';
 import { depthFirstForest } from './chokepoints-dfs.js';
@@ -41,6 +41,8 @@ export interface LinkChokepoint {
   link: string;
   from: string;
   to: string;
+  /** Where the link is written. */
+  loc: SourceLocation;
   pieces: ChokepointPiece[];
 }
 
@@ -82,7 +84,7 @@ export function findChokepoints(register: Register, options: ChokepointOptions =
       const pieces = piecesWithoutTreeEdge(p, forest);
       if (cutsOffHighOrCritical(pieces)) {
         const link = register.links[network.edgeLink[forest.parentEdge[p]]];
-        links.push({ link: link.id, from: link.from, to: link.to, pieces: describe(pieces) });
+        links.push({ link: link.id, from: link.from, to: link.to, loc: link.loc, pieces: describe(pieces) });
       }
     }
   }

@@ -25,7 +25,7 @@ export const networkChokepoint: Rule = {
     nis2: [NIS2.businessContinuity],
   },
   check(context) {
-    const { register, graph } = context;
+    const { register } = context;
     const found = context.shared('chokepoints', () => findChokepoints(register));
     const findings: RawFinding[] = [];
     for (const node of found.nodes) {
@@ -42,8 +42,6 @@ export const networkChokepoint: Rule = {
       });
     }
     for (const bridge of found.links) {
-      const index = graph.linkIndex.get(bridge.link);
-      const link = index === undefined ? undefined : graph.links[index];
       findings.push({
         id: findingId('network-chokepoint', [bridge.link]),
         rule: 'network-chokepoint',
@@ -52,7 +50,7 @@ export const networkChokepoint: Rule = {
         message: `${bridge.link} (${bridge.from} — ${bridge.to}) is the only network path between two parts of the system network; `
           + `without it, ${loseTheirPath(bridge.pieces)} to the rest. Add a second, independent link.`,
         subjects: [bridge.link],
-        location: link?.loc ?? register.config.loc,
+        location: bridge.loc,
       });
     }
     return findings;

@@ -1,18 +1,18 @@
 // Brute-force reference for SPEC §2.3 network chokepoints: remove each system, then each link, BFS the pieces of
 // the component it sat in, and apply the reporting rule literally. O(V·(V+E)), for small registers only.
 
-import type { Register } from '../../../src/register/types.js';
+import type { Register, SourceLocation } from '../../../src/register/types.js';
 import type { ChokepointPiece, Chokepoints } from '../../../src/graph/chokepoints.js';
 
 const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-interface Edge { id: string; from: string; to: string }
+interface Edge { id: string; from: string; to: string; loc: SourceLocation }
 
 export function oracleChokepoints(register: Register, listLimit: number): Chokepoints {
   const systems = [...register.systems.keys()].sort(byId);
   const edges: Edge[] = register.links
     .filter((l) => l.kind !== 'credential' && register.systems.has(l.from) && register.systems.has(l.to) && l.from !== l.to)
-    .map((l) => ({ id: l.id, from: l.from, to: l.to }));
+    .map((l) => ({ id: l.id, from: l.from, to: l.to, loc: l.loc }));
   const highOrCritical = (id: string) => ['high', 'critical'].includes(register.systems.get(id)!.criticality);
 
   const piecesOf = (removedNode: string | undefined, removedEdge: string | undefined): string[][] => {
@@ -58,7 +58,7 @@ export function oracleChokepoints(register: Register, listLimit: number): Chokep
     const component = new Set(componentOf(e.from));
     const pieces = piecesOf(undefined, e.id).filter((piece) => component.has(piece[0]));
     const reported = verdict(pieces);
-    if (reported) result.links.push({ link: e.id, from: e.from, to: e.to, pieces: reported });
+    if (reported) result.links.push({ link: e.id, from: e.from, to: e.to, loc: e.loc, pieces: reported });
   }
   return result;
 }
