@@ -6,10 +6,11 @@
 // or this would only compare the `yaml` path with itself.
 
 import fc from 'fast-check';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { yamlFilesUnder } from '../helpers/yaml-files.js';
 import { generateRegister } from '../../src/bench/generate-register.js';
 import { readRegisterFast, readRegisterFileFast } from '../../src/register/fast-read.js';
 import { CONFIG_FILE, MAX_NESTING_DEPTH, parseRegisterFile } from '../../src/register/parse-file.js';
@@ -41,16 +42,6 @@ function agree(file: string, bytes: Uint8Array): boolean {
   if (alone !== undefined) expect(alone, file).toEqual(both);
   const text = new TextDecoder().decode(bytes).replace(/^\uFEFF/, '');
   return readRegisterFast(file, text, file === CONFIG_FILE, MAX_NESTING_DEPTH).parsed !== undefined;
-}
-
-function yamlFilesUnder(root: string): string[] {
-  const found: string[] = [];
-  for (const name of readdirSync(root)) {
-    const path = join(root, name);
-    if (statSync(path).isDirectory()) found.push(...yamlFilesUnder(path));
-    else if (/\.ya?ml$/.test(name)) found.push(path);
-  }
-  return found.sort();
 }
 
 function variants(bytes: Uint8Array): Uint8Array[] {

@@ -1,20 +1,13 @@
 // The checked-in JSON Schemas must equal what the zod source generates, and must accept the sample registers.
 
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import Ajv from 'ajv';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { yamlFilesUnder } from '../helpers/yaml-files.js';
 import { generateJsonSchemas } from '../../src/register/json-schemas.js';
 import { REPO_ROOT } from '../helpers/run-cli.js';
-
-function yamlFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return yamlFiles(path);
-    return /\.ya?ml$/.test(name) ? [path] : [];
-  });
-}
 
 describe('schemas/', () => {
   it.each(generateJsonSchemas())('$file is up to date with the zod source (run `npm run schemas`)', ({ file, content }) => {
@@ -25,7 +18,7 @@ describe('schemas/', () => {
     const ajv = new Ajv.default({ allErrors: true, strict: false });
     const fileSchema = ajv.compile(JSON.parse(readFileSync(join(REPO_ROOT, 'schemas/register-file.schema.json'), 'utf8')));
     const configSchema = ajv.compile(JSON.parse(readFileSync(join(REPO_ROOT, 'schemas/sidedoor-config.schema.json'), 'utf8')));
-    const files = [...yamlFiles(join(REPO_ROOT, 'samples/city')), ...yamlFiles(join(REPO_ROOT, 'samples/minimal'))];
+    const files = [...yamlFilesUnder(join(REPO_ROOT, 'samples/city')), ...yamlFilesUnder(join(REPO_ROOT, 'samples/minimal'))];
     expect(files.length).toBeGreaterThan(10);
     for (const file of files) {
       const validate = file.endsWith('sidedoor.yaml') ? configSchema : fileSchema;

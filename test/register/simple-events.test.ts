@@ -7,10 +7,11 @@
 import fc from 'fast-check';
 import { parseEvents } from 'js-yaml';
 import type { Event } from 'js-yaml';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { yamlFilesUnder } from '../helpers/yaml-files.js';
 import { generateRegister } from '../../src/bench/generate-register.js';
 import { MAX_NESTING_DEPTH } from '../../src/register/parse-file.js';
 import { simpleEvents } from '../../src/register/simple-events.js';
@@ -31,16 +32,6 @@ function agrees(text: string, label = text): boolean {
   if (events === undefined) return false;
   expect(events, label).toEqual(reference(text));
   return true;
-}
-
-function yamlFilesUnder(root: string): string[] {
-  const found: string[] = [];
-  for (const name of readdirSync(root)) {
-    const path = join(root, name);
-    if (statSync(path).isDirectory()) found.push(...yamlFilesUnder(path));
-    else if (/\.ya?ml$/.test(name)) found.push(path);
-  }
-  return found.sort();
 }
 
 describe('simpleEvents gives js-yaml\'s events or none', () => {
