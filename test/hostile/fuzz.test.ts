@@ -16,7 +16,7 @@ import { describe, expect, it } from 'vitest';
 import { assembleRegister } from '../../src/register/load-register.js';
 import { runScan } from '../../src/scan/run-scan.js';
 import { buildScanResult } from '../../src/scan/scan-result.js';
-import { reporters } from '../../src/report/index.js';
+import { loadReporter, REPORT_FORMATS } from '../../src/report/index.js';
 import { RULES } from '../../src/rules/index.js';
 import { severityRank } from '../../src/findings/types.js';
 import { expectCleanRun, inBatches, PARALLEL_RUNS, runBoundedAsync, TODAY } from './hostile-cli.js';
@@ -31,6 +31,8 @@ const VENDOR_IDS = ['parkco', 'constructor', 'v-1'];
 const SYSTEM_IDS = ['a', 'b', 'c', 'tostring', 'hasownproperty', 'valueof', 'isprototypeof'];
 const WEIRD_IDS = ['__proto__', 'prototype', 'Constructor', '', '-x', 'a'.repeat(70), 'x y', 'é', '0', 'a..b', 'internet'];
 const RULE_IDS = RULES.map((rule) => rule.meta.id);
+/** Every reporter, loaded once up front: the checks below run them synchronously. */
+const reporters = new Map(await Promise.all(REPORT_FORMATS.map(async (format) => [format, await loadReporter(format)] as const)));
 
 const weirdText = fc.oneof(
   fc.string({ maxLength: 12 }),

@@ -4,7 +4,8 @@
 
 import { Command, Option } from 'commander';
 import { appendFileSync } from 'node:fs';
-import type { Reporter, ReporterOptions } from '../../report/index.js';
+import { isReportFormat, loadReporter, REPORT_FORMATS } from '../../report/index.js';
+import type { ReporterOptions } from '../../report/index.js';
 import type { ScanResult } from '../../findings/scan-result.js';
 import { RULES } from '../../rules/index.js';
 import { SEVERITY_ORDER } from '../../findings/types.js';
@@ -20,19 +21,7 @@ import { UsageError } from '../errors.js';
 import { terminalText } from '../../report/terminal-text.js';
 import type { FindingSeverity } from '../../register/types.js';
 
-/** Each `--format`'s reporter, imported only when chosen: the table's terminal library (chalk) and the
- * other formats' modules are no part of a `--format json` run. */
-const REPORTERS: Record<string, () => Promise<Reporter>> = {
-  table: async () => (await import('../../report/table.js')).renderTable,
-  json: async () => (await import('../../report/json.js')).renderJson,
-  sarif: async () => (await import('../../report/sarif.js')).renderSarif,
-  junit: async () => (await import('../../report/junit.js')).renderJunit,
-  github: async () => (await import('../../report/github.js')).renderGithub,
-  gitlab: async () => (await import('../../report/gitlab.js')).renderGitlab,
-  markdown: async () => (await import('../../report/markdown.js')).renderMarkdown,
-};
-
-export const SCAN_FORMATS = Object.keys(REPORTERS);
+export const SCAN_FORMATS = [...REPORT_FORMATS];
 
 interface ScanOptions extends RegisterOptions, ScanCommandOptions {
   format: string;
@@ -61,9 +50,8 @@ export function scanCommand(): Command {
       for (const id of options.rule ?? []) {
         if (!known.has(id)) throw new UsageError(`unknown rule '${id}'; \`sidedoor rules\` lists them`);
       }
-      const load = Object.hasOwn(REPORTERS, options.format) ? REPORTERS[options.format] : undefined;
-      if (!load) throw new UsageError(`the ${options.format} format is not available`);
-      const [run, reporter] = await Promise.all([runScanCommand(options), load()]);
+      if (!isReportFormat(options.format)) throw new UsageError(`the ${options.format} format is not available`);
+      const [run, reporter] = await Promise.all([runScanCommand(options), loadReporter(options.format)]);
       const toTerminal = options.output === undefined || options.output === '-';
       const reporterOptions: ReporterOptions = {
         rules: RULES.map((r) => r.meta), failOn: options.failOn, get uriBase() { return run.uriBase; },

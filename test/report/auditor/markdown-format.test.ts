@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ScanResult } from '../../../src/findings/scan-result.js';
-import { reporters } from '../../../src/report/index.js';
+import { loadReporter } from '../../../src/report/index.js';
 import { renderMarkdown } from '../../../src/report/markdown.js';
 import { RULES } from '../../../src/rules/index.js';
 import { SAMPLE_CITY } from '../../helpers/run-cli.js';
@@ -11,8 +11,8 @@ const options = { rules: RULES.map((r) => r.meta), failOn: 'high' as const, uriB
 const city = auditInput(loadDirectory(SAMPLE_CITY), '2026-12-06').result;
 
 describe('scan --format markdown', () => {
-  it('is the markdown entry of the reporter registry', () => {
-    expect(reporters.get('markdown')).toBe(renderMarkdown);
+  it('is the markdown entry of the reporter registry', async () => {
+    expect(await loadReporter('markdown')).toBe(renderMarkdown);
   });
 
   it('lists every finding once, by severity, with a repository-relative file:line', () => {
