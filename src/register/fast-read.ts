@@ -86,14 +86,19 @@ export const MAX_NESTING_DEPTH = 100;
  * reads here never loads the `yaml` package (about 40 ms).
  */
 export function readRegisterFileFast(file: string, bytes: Uint8Array): ParsedFile | undefined {
+  const text = strictUtf8(bytes);
+  return text === undefined ? undefined : readRegisterFast(file, text, file === CONFIG_FILE, MAX_NESTING_DEPTH).parsed;
+}
+
+/** A register file's text: strict UTF-8, a leading BOM dropped; undefined when the bytes are not UTF-8. */
+export function strictUtf8(bytes: Uint8Array): string | undefined {
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     return undefined;
   }
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  return readRegisterFast(file, text, file === CONFIG_FILE, MAX_NESTING_DEPTH).parsed;
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 /** Values and locations of `text`, or the first problem when only the `yaml` path can read it exactly. */

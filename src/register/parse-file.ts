@@ -18,7 +18,7 @@ import { didYouMean } from './suggest.js';
 import { yamlErrorDiagnostics } from './yaml-error-location.js';
 import { whatItCouldDefine, yieldedNothing } from './unparsed-files.js';
 import type { UnparsedFile } from './unparsed-files.js';
-import { MAX_NESTING_DEPTH, nodeBound, readRegisterFast } from './fast-read.js';
+import { MAX_NESTING_DEPTH, nodeBound, readRegisterFast, strictUtf8 } from './fast-read.js';
 import { plural, verb } from '../util/plural.js';
 import { CONFIG_FILE } from './register-names.js';
 
@@ -107,18 +107,15 @@ function parseWithYaml(file: string, text: string, result: ParsedFile): void {
 }
 
 function decodeUtf8(file: string, bytes: Uint8Array, diagnostics: Diagnostic[]): string | undefined {
-  try {
-    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  } catch {
-    const lossy = new TextDecoder('utf-8').decode(bytes);
-    const at = lossy.indexOf('\uFFFD');
-    const before = lossy.slice(0, Math.max(0, at));
-    const line = before.split('\n').length;
-    const column = at - before.lastIndexOf('\n');
-    diagnostics.push({ file, line, column, severity: 'error', message: 'the file is not valid UTF-8' });
-    return undefined;
-  }
+  const text = strictUtf8(bytes);
+  if (text !== undefined) return text;
+  const lossy = new TextDecoder('utf-8').decode(bytes);
+  const at = lossy.indexOf('\uFFFD');
+  const before = lossy.slice(0, Math.max(0, at));
+  const line = before.split('\n').length;
+  const column = at - before.lastIndexOf('\n');
+  diagnostics.push({ file, line, column, severity: 'error', message: 'the file is not valid UTF-8' });
+  return undefined;
 }
 
 function parseText(file: string, text: string, result: ParsedFile): void {
