@@ -21,8 +21,9 @@
 // descending walk from F. Ties: fewest links, then S itself, then the smallest F.
 // Cost: one forward search per rule; O(V + E) per (rule, target zone some path start reaches), twice; O(foothold)
 // per vendor source and zone; per (fourth party whose foothold holds targets of Z in several groups and could beat
-// it, Z), Z's targets plus what its early-stopped search explores; plus the out-degrees along each witness; then one
-// max-flow for the cut. The rule's filter carries its arc mask (gateway-pruning.ts), so no
+// it, Z), Z's targets plus what its early-stopped search explores; plus the out-degrees along each witness; then, for
+// the cut, one two-nearest search from the violating path starts (and a second forward search only when some path
+// start does not violate) and one max-flow. The rule's filter carries its arc mask (gateway-pruning.ts), so no
 // search rebuilds it.
 
 import type { AttackGraph } from './attack-graph.js';
@@ -31,8 +32,8 @@ import type { Register, SegmentationRule } from '../register/types.js';
 import { pruneGateways } from './gateway-pruning.js';
 import { FootholdFinder, supplyGroups } from './foothold.js';
 import type { NearestOrigins } from './nearest-origins.js';
-import { distanceExcluding, nearestTwoOrigins } from './nearest-origins.js';
-import { distancesOverLinks, reachableFrom } from './reachability.js';
+import { distanceExcluding, nearestTwoOrigins, originExcluding } from './nearest-origins.js';
+import { distancesOverLinks } from './reachability.js';
 import { appendAll } from '../util/append-all.js';
 import { segmentationCut } from './segmentation-cut.js';
 import { selectorMatcher } from './selectors.js';
@@ -181,16 +182,20 @@ export function findUnsegmentedPaths(register: Register, graph: AttackGraph, rul
     for (const member of suppliers.get(violation.source)?.members ?? []) addStart(member);
   }
   starts.sort((a, b) => a - b);
-  const reach = reachableFrom(graph, starts, filter);
+  // When every path start violates (the usual case), the forward search from them is the one made above.
+  const allStartsViolate = pathStarts.every((v) => removed[v] === 1 || startMark[v] === 1);
+  const reachedByViolators = allStartsViolate ? reachedByStarts : distancesOverLinks(graph, starts, filter);
+  // A target counts when a path start other than itself reaches it (reachability.ts's reachedFromOther).
+  const nearestStart = nearestTwoOrigins(graph, starts, 'forward', filter);
   const reachedTargets: number[] = [];
   let exact = true;
   for (let v = 0; v < graph.nodeCount; v++) {
-    if (targetMark[v] === 1 && reach.reachedFromOther[v] === 1) {
+    if (targetMark[v] === 1 && originExcluding(nearestStart, v, v) !== -1) {
       reachedTargets.push(v);
       if (startMark[v] === 1) exact = false;
     }
   }
-  return { violations, cut: segmentationCut(graph, pruning, starts, reachedTargets, reach.distance), exact };
+  return { violations, cut: segmentationCut(graph, pruning, starts, reachedTargets, reachedByViolators), exact };
 }
 
 /**
