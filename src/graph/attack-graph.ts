@@ -34,6 +34,8 @@ export interface AttackGraph {
   /** Node numbers of each link's `from` and `to`, by link number. */
   readonly linkFrom: Int32Array;
   readonly linkTo: Int32Array;
+  /** 1 where the link is bidirectional, by link number: the searches read it here, not from each link object. */
+  readonly linkTwoWay: Uint8Array;
   /** Directed arcs: a bidirectional link gives two arcs with the same link number. */
   readonly arcCount: number;
   readonly arcFrom: Int32Array;
@@ -92,7 +94,7 @@ export function buildAttackGraph(register: Register): AttackGraph {
   nodeZone.forEach((zone, i) => {
     nodeTrust[i] = (register.zones.get(zone)?.trust ?? 0) as Trust;
   });
-  const graph = indexArcs(nodeIds, nodeIndex, nodeType, nodeZone, nodeTrust, [...register.links].sort((a, b) => compareIds(a.id, b.id)));
+  const graph = indexArcs(nodeIds, nodeIndex, nodeType, nodeZone, nodeTrust, sortedById(register.links));
   let linkIndex: Map<string, number> | undefined;
   return {
     ...graph,
@@ -103,6 +105,15 @@ export function buildAttackGraph(register: Register): AttackGraph {
       return (linkIndex ??= new Map(graph.links.map((link, i) => [link.id, i])));
     },
   };
+}
+
+/** The links in id order. A loaded register already holds them so (Register.links), and checking costs far less
+ * than sorting 50,000 sorted links with a comparator; a register put together by hand may not. */
+function sortedById(links: readonly Link[]): Link[] {
+  for (let i = 1; i < links.length; i++) {
+    if (compareIds(links[i - 1].id, links[i].id) > 0) return [...links].sort((a, b) => compareIds(a.id, b.id));
+  }
+  return [...links];
 }
 
 /** Edges whose ends are unknown (an invalid register) or equal (a vendor listing itself) are left out. */
@@ -147,6 +158,7 @@ function indexArcs(
   const arcLink = new Int32Array(arcCount);
   const linkFrom = new Int32Array(links.length);
   const linkTo = new Int32Array(links.length);
+  const linkTwoWay = new Uint8Array(links.length);
   let a = 0;
   links.forEach((link, i) => {
     const from = nodeIndex.get(link.from);
@@ -154,6 +166,7 @@ function indexArcs(
     if (from === undefined || to === undefined) throw new Error(`link ${link.id} refers to an unknown node`);
     linkFrom[i] = from;
     linkTo[i] = to;
+    linkTwoWay[i] = link.bidirectional ? 1 : 0;
     arcFrom[a] = from; arcTo[a] = to; arcLink[a] = i; a++;
     if (link.bidirectional && from !== to) {
       arcFrom[a] = to; arcTo[a] = from; arcLink[a] = i; a++;
@@ -169,7 +182,7 @@ function indexArcs(
     inNode[i] = arcFrom[inArcs[i]];
   }
   return {
-    nodeCount: n, nodeIds, nodeIndex, nodeType, nodeZone, nodeTrust, links, viaLinks, linkFrom, linkTo,
+    nodeCount: n, nodeIds, nodeIndex, nodeType, nodeZone, nodeTrust, links, viaLinks, linkFrom, linkTo, linkTwoWay,
     arcCount, arcFrom, arcTo, arcLink, outStart, outArcs, outNode, inStart, inArcs, inNode,
   };
 }

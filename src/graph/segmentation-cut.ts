@@ -39,8 +39,15 @@ export function segmentationCut(
     edgeLink.push(link);
     return network.addEdge(from, to, capacity, undirected);
   };
+  // fromStart[v] = 1: v is a path start or one reaches it. Marked once, so that the loop over every link below reads
+  // typed arrays only (it runs once per rule, mostly before the engine has optimised it).
+  const fromStart = new Uint8Array(graph.nodeCount);
+  for (let v = 0; v < graph.nodeCount; v++) if (reachedBySources[v] !== -1) fromStart[v] = 1;
   const isSource = new Uint8Array(graph.nodeCount);
-  for (const s of violatingSources) isSource[s] = 1;
+  for (const s of violatingSources) {
+    isSource[s] = 1;
+    fromStart[s] = 1;
+  }
   // outCopy[v] = v unless v is split.
   const outCopy = new Int32Array(graph.nodeCount);
   for (let v = 0; v < graph.nodeCount; v++) outCopy[v] = v;
@@ -51,16 +58,17 @@ export function segmentationCut(
     }
   }
 
-  const fromStart = (v: number) => isSource[v] === 1 || reachedBySources[v] !== -1;
   const toTargets = bfsDistances(graph, reachedTargets, 'backward', pruning.filter);
-  const { linkFrom, linkTo, links } = graph;
-  for (let l = 0; l < links.length; l++) {
+  const { linkFrom, linkTo, linkTwoWay } = graph;
+  const { linkOpen } = pruning;
+  for (let l = 0; l < linkFrom.length; l++) {
     const from = linkFrom[l];
     const to = linkTo[l];
-    if (pruning.linkOpen[l] !== 1 || from === to) continue;
-    const onSomeWalk = (fromStart(from) && toTargets[to] !== -1) || (links[l].bidirectional && fromStart(to) && toTargets[from] !== -1);
+    if (linkOpen[l] !== 1 || from === to) continue;
+    const twoWay = linkTwoWay[l] === 1;
+    const onSomeWalk = (fromStart[from] === 1 && toTargets[to] !== -1) || (twoWay && fromStart[to] === 1 && toTargets[from] !== -1);
     if (!onSomeWalk) continue;
-    if (!links[l].bidirectional) {
+    if (!twoWay) {
       addEdge(outCopy[from], to, 1, false, l);
     } else if (outCopy[from] === from && outCopy[to] === to) {
       addEdge(from, to, 1, true, l);
