@@ -44,7 +44,10 @@ export function writeOutputFile(path: string, content: OutputContent, guard: Out
   } catch (e) {
     if (e instanceof PathRefusedError || e instanceof OwnershipError) throw new UsageError(`cannot write ${path}: ${e.message}`);
     if (e instanceof UsageError) throw e;
-    throw new UsageError(`cannot write ${path}: ${errnoReason((e as NodeJS.ErrnoException).code)}`);
+    // A streamed output is made while it is written, so the failure may be the content's own (a workbook too large
+    // for a zip without ZIP64) rather than the file system's: that one has no errno code, and its message is the reason.
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new UsageError(`cannot write ${path}: ${code === undefined && e instanceof Error ? e.message : errnoReason(code)}`);
   }
 }
 

@@ -205,7 +205,7 @@ describe('the streamed xlsx writer', () => {
     const dir = mkdtempSync(join(tmpdir(), 'sidedoor-xlsx-'));
     const target = join(dir, 'out.xlsx');
     writeFileSync(target, 'previous');
-    expect(() => writeOutputFile(target, xlsxChunks([failing], TODAY))).toThrow();
+    expect(() => writeOutputFile(target, xlsxChunks([failing], TODAY))).toThrow(`cannot write ${target}: the register went away`);
     expect(made).toBe(5000);
     expect(readdirSync(dir)).toEqual(['out.xlsx']);
     expect(readFileSync(target, 'utf8')).toBe('previous');
