@@ -3,7 +3,7 @@
 // `git cat-file --batch`; assemble them with the disk loader's own parse-and-validate code (assembleRegister), so
 // the base register is judged by exactly the same rules as the working tree.
 
-import { assembleRegister, DEFAULT_MAX_FILE_BYTES, sortDiagnostics, unlessRefused } from '../register/load-register.js';
+import { assembleRegister, DEFAULT_MAX_FILE_BYTES } from '../register/load-register.js';
 import type { FileContent, FileParser, PhaseTimer } from '../register/load-register.js';
 import { DEFAULT_MAX_FILES } from '../register/discover.js';
 import { CONFIG_FILE } from '../register/parse-file.js';
@@ -73,8 +73,7 @@ export function readRegisterAtRef(root: string, located: RegisterTreeAtRef, opti
   const contents = timer('read', () => readContents(
     selection.files, selection.byPath, root, options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, diagnostics,
   ));
-  const assembled = assembleRegister(root, contents, { parse: options.parse, timer });
-  return { ref, commit, prefix, register: unlessRefused(assembled.register, diagnostics), diagnostics: sortDiagnostics([...diagnostics, ...assembled.diagnostics]) };
+  return { ref, commit, prefix, ...assembleRegister(root, contents, { parse: options.parse, timer, refusals: diagnostics }) };
 }
 
 export function loadRegisterAtRef(root: string, ref: string, options: RefLoadOptions = {}): RegisterAtRef {

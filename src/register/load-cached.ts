@@ -2,17 +2,12 @@
 // worker threads. The parser (yaml, js-yaml and the zod schemas) is imported only when a file misses the cache: a
 // warm scan whose every file hits loads none of it.
 
-import { listRegisterFiles } from './discover.js';
-import type { ListOptions } from './discover.js';
 import type { ParsedFile } from './parse-file.js';
 import { ParseCache } from './parse-cache.js';
-import { assembleParsed, DEFAULT_MAX_FILE_BYTES, readRegisterFiles, unlessRefused, untimed } from './read-and-assemble.js';
-import type { FileContent, LoadResult, PhaseTimer } from './read-and-assemble.js';
-import type { Diagnostic } from './types.js';
-import { sortDiagnostics } from './sort-diagnostics.js';
+import { assembleParsed, listAndReadFiles, untimed } from './read-and-assemble.js';
+import type { FileContent, LoadResult, PhaseTimer, ReadOptions } from './read-and-assemble.js';
 
-export interface CachedLoadOptions extends ListOptions {
-  maxFileBytes?: number;
+export interface CachedLoadOptions extends ReadOptions {
   /** Parsed-file cache; misses are parsed (in parallel when large) and stored. */
   cache: ParseCache;
   timer?: PhaseTimer;
@@ -22,12 +17,9 @@ export interface CachedLoadOptions extends ListOptions {
 
 export async function loadRegisterCached(root: string, options: CachedLoadOptions): Promise<LoadResult> {
   const timer = options.timer ?? untimed;
-  const listed = timer('discovery', () => listRegisterFiles(root, options));
-  const diagnostics: Diagnostic[] = [...listed.diagnostics];
-  const contents = timer('read', () => readRegisterFiles(root, listed.files, options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, diagnostics));
+  const { fileCount, contents, refusals } = listAndReadFiles(root, options, timer);
   const parsed = await parseThroughCache(contents, options.cache, timer, options.maxWorkers);
-  const result = assembleParsed(root, parsed, timer);
-  return { register: unlessRefused(result.register, diagnostics), diagnostics: sortDiagnostics([...diagnostics, ...result.diagnostics]), fileCount: listed.files.length };
+  return { ...assembleParsed(root, parsed, timer, refusals), fileCount };
 }
 
 /** Cache hits are decoded, misses parsed together (on workers when that pays) and written back. */

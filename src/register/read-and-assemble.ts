@@ -1,10 +1,13 @@
-// What every register loader shares: reading the listed files (with a size limit) and assembling parsed files into
-// one register. Nothing here parses YAML, so the loader that serves a warm scan from the parse cache (load-cached.ts)
-// loads no parser.
+// What every register loader shares: listing and reading the files of a register on disk (with a size limit), and
+// assembling parsed files into one register. The disk loader (load-register.ts), the cached one (load-cached.ts) and
+// the git-ref one (src/git/) differ only in how they get and parse the files. Nothing here parses YAML, so the loader
+// that serves a warm scan from the parse cache loads no parser.
 
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildRegister } from './build-register.js';
+import { listRegisterFiles } from './discover.js';
+import type { ListOptions } from './discover.js';
 import type { ParsedFile } from './parse-file.js';
 import type { Diagnostic, Register } from './types.js';
 import { sortDiagnostics } from './sort-diagnostics.js';
@@ -36,14 +39,34 @@ export interface FileContent {
 
 /** A file refused before parsing (too large, unreadable, a symlink out of the root) makes the register invalid: the
  * rest must not be analysed as if it were the whole register, or adding a risky link in a refused file would hide it. */
-export function unlessRefused(register: Register | undefined, refusals: readonly Diagnostic[]): Register | undefined {
+function unlessRefused(register: Register | undefined, refusals: readonly Diagnostic[]): Register | undefined {
   return refusals.some((d) => d.severity === 'error') ? undefined : register;
 }
 
-/** The cross-file half of loading: defaults, duplicates, references. */
-export function assembleParsed(root: string, parsed: ParsedFile[], timer: PhaseTimer = untimed): { register?: Register; diagnostics: Diagnostic[] } {
+/**
+ * The cross-file half of loading (defaults, duplicates, references), and the end of every loader: `refusals` are the
+ * errors of files refused before parsing, which leave no register (unlessRefused) and come first among the
+ * diagnostics before they are sorted.
+ */
+export function assembleParsed(
+  root: string, parsed: ParsedFile[], timer: PhaseTimer = untimed, refusals: readonly Diagnostic[] = [],
+): { register?: Register; diagnostics: Diagnostic[] } {
   const built = timer('validate', () => buildRegister(root, parsed));
-  return { register: built.register, diagnostics: sortDiagnostics(built.diagnostics) };
+  return { register: unlessRefused(built.register, refusals), diagnostics: sortDiagnostics([...refusals, ...built.diagnostics]) };
+}
+
+export interface ReadOptions extends ListOptions {
+  maxFileBytes?: number;
+}
+
+/** A register's files on disk, listed (phase `discovery`) and read (phase `read`), with the errors of the refused. */
+export function listAndReadFiles(
+  root: string, options: ReadOptions, timer: PhaseTimer,
+): { fileCount: number; contents: FileContent[]; refusals: Diagnostic[] } {
+  const listed = timer('discovery', () => listRegisterFiles(root, options));
+  const refusals: Diagnostic[] = [...listed.diagnostics];
+  const contents = timer('read', () => readRegisterFiles(root, listed.files, options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, refusals));
+  return { fileCount: listed.files.length, contents, refusals };
 }
 
 /** The bytes of each listed file; a file over `maxBytes` or unreadable is left out with an error in `diagnostics`. */
