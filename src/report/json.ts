@@ -51,7 +51,7 @@ function jsonFinding(finding: Finding): JsonObject {
   if (finding.supplyHops !== undefined && finding.supplyHops > 0) out.supply_hops = finding.supplyHops;
   if (finding.impact !== undefined) out.impact = finding.impact;
   if (finding.impact_count !== undefined) out.impact_count = finding.impact_count;
-  out.location = { file: finding.location.file, line: finding.location.line, column: finding.location.column };
+  out.location = jsonLocation(finding.location);
   if (finding.status === 'accepted' && finding.acceptedBy !== undefined) {
     out.acceptance = jsonAcceptance(finding.acceptedBy);
   }
