@@ -57,11 +57,12 @@ export class FlowNetwork {
     return e;
   }
 
-  /** Edge e's ends, capacity (0 = unbounded) and direction, for minimumEdgeCut. */
-  edgeFrom(e: number): number { return this.from[e]; }
-  edgeTo(e: number): number { return this.to[e]; }
-  edgeCapacity(e: number): number { return this.capacity[e]; }
-  edgeUndirected(e: number): boolean { return this.undirected[e] === 1; }
+  /** The edges as arrays indexed by edge number (capacity 0 = unbounded; undirected 1 = undirected), for
+   * minimumEdgeCut: views of the network's own storage, valid until the next addEdge. */
+  edgeArrays(): { from: Int32Array; to: Int32Array; capacity: Int32Array; undirected: Uint8Array } {
+    const m = this.edges;
+    return { from: this.from.subarray(0, m), to: this.to.subarray(0, m), capacity: this.capacity.subarray(0, m), undirected: this.undirected.subarray(0, m) };
+  }
 
   private grow(): void {
     const size = this.from.length * 2;
@@ -90,22 +91,44 @@ export function minimumEdgeCut(network: FlowNetwork, sources: readonly number[],
   for (const t of sinks) if (isSource[t] === 1) throw new RangeError(`node ${t} is both a source and a sink`);
   if (sources.length === 0 || sinks.length === 0) return { value: 0, edges: [] };
 
-  const m = network.edgeCount;
+  const edges = network.edgeArrays();
+  const residual = residualNetwork(edges, n, sources, sinks);
+  const level = new Int32Array(n + 2);
+  const value = maximumFlow(residual, level, n, n + 1);
+  // The source side of a minimum cut is what the super-source still reaches in the residual graph: exactly the nodes
+  // the last, failed buildLevels labelled (no phase ran after it to mark dead ends).
+  return { value, edges: edgesLeaving(edges, level) };
+}
+
+/** The residual network of the edges plus a super-source (node n) feeding the sources and a super-sink (n + 1) fed by
+ * the sinks: each edge's forward arc and its twin, stored grouped by tail (CSR). Separate functions for each step, so
+ * that the engine optimises each loop once for every cut instead of recompiling one long function mid-way. */
+interface Residual {
+  start: Int32Array;
+  tail: Int32Array;
+  head: Int32Array;
+  twin: Int32Array;
+  capacity: Float64Array;
+  /** Above every finite cut: the capacity of an unbounded arc. */
+  infinite: number;
+}
+
+function residualNetwork(
+  edges: ReturnType<FlowNetwork['edgeArrays']>, n: number, sources: readonly number[], sinks: readonly number[],
+): Residual {
+  const m = edges.from.length;
   let finiteTotal = 0;
-  for (let e = 0; e < m; e++) finiteTotal += network.edgeCapacity(e);
+  for (let e = 0; e < m; e++) finiteTotal += edges.capacity[e];
   const infinite = finiteTotal + 1;
   const superSource = n;
   const superSink = n + 1;
   const nodeTotal = n + 2;
   // Pair p: edge p, then the super-source's arcs to the sources, then the sinks' arcs to the super-sink.
   const pairCount = m + sources.length + sinks.length;
-  const arcTotal = 2 * pairCount;
   const pairTail = new Int32Array(pairCount);
   const pairHead = new Int32Array(pairCount);
-  for (let e = 0; e < m; e++) {
-    pairTail[e] = network.edgeFrom(e);
-    pairHead[e] = network.edgeTo(e);
-  }
+  pairTail.set(edges.from);
+  pairHead.set(edges.to);
   for (let i = 0; i < sources.length; i++) {
     pairTail[m + i] = superSource;
     pairHead[m + i] = sources[i];
@@ -115,43 +138,57 @@ export function minimumEdgeCut(network: FlowNetwork, sources: readonly number[],
     pairHead[m + sources.length + i] = superSink;
   }
 
-  // Arcs grouped by tail (CSR): pair p has its forward arc in its tail's group and its residual twin in its head's
-  // group.
+  // Pair p has its forward arc in its tail's group and its residual twin in its head's group.
   const start = new Int32Array(nodeTotal + 1);
   for (let p = 0; p < pairCount; p++) {
     start[pairTail[p] + 1]++;
     start[pairHead[p] + 1]++;
   }
   for (let v = 0; v < nodeTotal; v++) start[v + 1] += start[v];
-  const fill = start.slice(0, nodeTotal);
-  const tail = new Int32Array(arcTotal);
-  const head = new Int32Array(arcTotal);
-  const twin = new Int32Array(arcTotal);
-  const capacity = new Float64Array(arcTotal);
-  for (let p = 0; p < pairCount; p++) {
+  const arcTotal = 2 * pairCount;
+  const residual: Residual = {
+    start, tail: new Int32Array(arcTotal), head: new Int32Array(arcTotal), twin: new Int32Array(arcTotal),
+    capacity: new Float64Array(arcTotal), infinite,
+  };
+  placeArcs(residual, pairTail, pairHead, edges.capacity, edges.undirected);
+  return residual;
+}
+
+/** Pairs from m on (the super-terminals' arcs) are unbounded and directed. */
+function placeArcs(
+  { start, tail, head, twin, capacity, infinite }: Residual, pairTail: Int32Array, pairHead: Int32Array,
+  edgeCapacity: Int32Array, edgeUndirected: Uint8Array,
+): void {
+  const m = edgeCapacity.length;
+  const fill = start.slice(0, start.length - 1);
+  for (let p = 0; p < pairTail.length; p++) {
     const from = pairTail[p];
     const to = pairHead[p];
-    const edgeCapacity = p < m ? network.edgeCapacity(p) : 0;
-    const cap = edgeCapacity === 0 ? infinite : edgeCapacity;
+    const given = p < m ? edgeCapacity[p] : 0;
+    const cap = given === 0 ? infinite : given;
     const forward = fill[from]++;
     const backward = fill[to]++;
     tail[forward] = from; head[forward] = to; capacity[forward] = cap; twin[forward] = backward;
     tail[backward] = to; head[backward] = from; twin[backward] = forward;
-    capacity[backward] = p < m && network.edgeUndirected(p) ? cap : 0;
+    capacity[backward] = p < m && edgeUndirected[p] === 1 ? cap : 0;
   }
+}
 
-  const level = new Int32Array(nodeTotal);
+/** Dinic's algorithm from `source` to `sink`; leaves in `level` the last BFS labels (-1 where unreached). */
+function maximumFlow(residual: Residual, level: Int32Array, source: number, sink: number): number {
+  const { start, tail, head, twin, capacity, infinite } = residual;
+  const nodeTotal = level.length;
   const queue = new Int32Array(nodeTotal);
   const current = new Int32Array(nodeTotal);
   const stack = new Int32Array(nodeTotal);
 
   let flow = 0;
-  while (buildLevels(start, head, capacity, level, queue, superSource, superSink)) {
+  while (buildLevels(start, head, capacity, level, queue, source, sink)) {
     current.set(start.subarray(0, nodeTotal));
     let depth = 0;
-    let u = superSource;
+    let u = source;
     for (;;) {
-      if (u === superSink) {
+      if (u === sink) {
         let bottleneck = Number.POSITIVE_INFINITY;
         for (let i = 0; i < depth; i++) bottleneck = Math.min(bottleneck, capacity[stack[i]]);
         for (let i = 0; i < depth; i++) {
@@ -183,16 +220,18 @@ export function minimumEdgeCut(network: FlowNetwork, sources: readonly number[],
       u = tail[stack[depth]];
     }
   }
+  return flow;
+}
 
-  // The source side of a minimum cut is what the super-source still reaches in the residual graph: exactly the nodes
-  // the last, failed buildLevels labelled (no phase ran after it to mark dead ends).
-  const edges: number[] = [];
-  for (let e = 0; e < m; e++) {
-    const from = level[network.edgeFrom(e)] !== -1;
-    const to = level[network.edgeTo(e)] !== -1;
-    if ((from && !to) || (network.edgeUndirected(e) && !from && to)) edges.push(e);
+/** The edges from the labelled side to the rest (either way for an undirected edge), ascending. */
+function edgesLeaving({ from, to, undirected }: ReturnType<FlowNetwork['edgeArrays']>, level: Int32Array): number[] {
+  const cut: number[] = [];
+  for (let e = 0; e < from.length; e++) {
+    const tailSide = level[from[e]] !== -1;
+    const headSide = level[to[e]] !== -1;
+    if ((tailSide && !headSide) || (undirected[e] === 1 && !tailSide && headSide)) cut.push(e);
   }
-  return { value: flow, edges };
+  return cut;
 }
 
 /** BFS levels from the super-source over arcs with residual capacity; true when the super-sink is reached. */
