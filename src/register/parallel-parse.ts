@@ -64,7 +64,8 @@ export async function parseFilesInParallel(
 
 function runWorker(files: ParseRequest['files']): Promise<ParseResponse> {
   return new Promise((resolve, reject) => {
-    // A large young generation: YAML parsing makes many short-lived objects (see bin/sidedoor.js).
+    // A large young generation: YAML parsing makes many short-lived objects, and a worker, unlike the main thread
+    // (bin/sidedoor.js), can be given one.
     const worker = new Worker(new URL('./parse-worker.js', import.meta.url), { resourceLimits: { maxYoungGenerationSizeMb: 192 } });
     worker.once('message', (response: ParseResponse) => {
       resolve(response);
