@@ -107,8 +107,9 @@ export function buildAttackGraph(register: Register): AttackGraph {
   };
 }
 
-/** The links in id order. A loaded register already holds them so (Register.links), and checking costs far less
- * than sorting 50,000 sorted links with a comparator; a register put together by hand may not. */
+/** The links in id order. A loaded register already holds them so (Register.links); a register put together by hand
+ * may not. Checking takes the same comparisons as sorting sorted input, but in a loop of our own instead of calls from
+ * the engine's sort into the comparator, which cost about 10 ms of a cold M scan. */
 function sortedById(links: readonly Link[]): Link[] {
   for (let i = 1; i < links.length; i++) {
     if (compareIds(links[i - 1].id, links[i].id) > 0) return [...links].sort((a, b) => compareIds(a.id, b.id));
