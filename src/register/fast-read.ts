@@ -81,13 +81,14 @@ interface Frame {
 export const MAX_NESTING_DEPTH = 100;
 
 /**
- * parseRegisterFile's answer (parse-file.ts) for a file the fast path reads by itself, else undefined: the same
- * decoding (strict UTF-8, a BOM dropped) and the same read, without the `yaml` path, so that a scan whose every file
- * reads here never loads the `yaml` package (about 40 ms).
+ * The fast path's read of a file's bytes, as parseRegisterFile (parse-file.ts) makes it: the same decoding (strict
+ * UTF-8, a BOM dropped) and the same read, without the `yaml` path, so that a scan whose every file reads here never
+ * loads the `yaml` package (about 40 ms). Its `parsed` is parseRegisterFile's answer; a file with a `problem` goes to
+ * parseRegisterFile with this as its `attempt`, so it is not read twice. Undefined when the bytes are not UTF-8.
  */
-export function readRegisterFileFast(file: string, bytes: Uint8Array): ParsedFile | undefined {
+export function readRegisterFileFast(file: string, bytes: Uint8Array): FastReadResult | undefined {
   const text = strictUtf8(bytes);
-  return text === undefined ? undefined : readRegisterFast(file, text, file === CONFIG_FILE, MAX_NESTING_DEPTH).parsed;
+  return text === undefined ? undefined : readRegisterFast(file, text, file === CONFIG_FILE, MAX_NESTING_DEPTH);
 }
 
 /** A register file's text: strict UTF-8, a leading BOM dropped; undefined when the bytes are not UTF-8. */

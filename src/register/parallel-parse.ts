@@ -43,9 +43,9 @@ export async function parseFilesInParallel(
   if (workerCount < 2 || totalBytes < minBytes) {
     // The `yaml` path, and the package behind it, are loaded only for a file the fast path does not read.
     const fast = contents.map((c) => readRegisterFileFast(c.file, c.bytes));
-    if (fast.every((parsed) => parsed !== undefined)) return fast.map((parsed) => ({ parsed: parsed as ParsedFile }));
+    if (fast.every((read) => read?.parsed !== undefined)) return fast.map((read) => ({ parsed: read?.parsed as ParsedFile }));
     const { parseRegisterFile } = await import('./parse-file.js');
-    return contents.map((c, i) => ({ parsed: fast[i] ?? parseRegisterFile(c.file, c.bytes) }));
+    return contents.map((c, i) => ({ parsed: fast[i]?.parsed ?? parseRegisterFile(c.file, c.bytes, { attempt: fast[i] }) }));
   }
   const order = contents.map((_, i) => i).sort((a, b) => contents[b].bytes.byteLength - contents[a].bytes.byteLength);
   const batches: ParseRequest['files'][] = Array.from({ length: workerCount }, () => []);

@@ -19,6 +19,7 @@ import { yamlErrorDiagnostics } from './yaml-error-location.js';
 import { whatItCouldDefine, yieldedNothing } from './unparsed-files.js';
 import type { UnparsedFile } from './unparsed-files.js';
 import { MAX_NESTING_DEPTH, nodeBound, readRegisterFast, strictUtf8 } from './fast-read.js';
+import type { FastReadResult } from './fast-read.js';
 import { plural, verb } from '../util/plural.js';
 import { CONFIG_FILE } from './register-names.js';
 
@@ -70,12 +71,15 @@ export interface ParsedFile {
 
 /** Parses one file's bytes. `file` is the path relative to the register root, used in every location.
  * The fast read path (fast-read.ts) answers for files it reads exactly as the `yaml` path below does; every other
- * file, and every file with a problem to report, goes through the `yaml` path. `fast: false` forces the latter. */
-export function parseRegisterFile(file: string, bytes: Uint8Array, { fast = true }: { fast?: boolean } = {}): ParsedFile {
+ * file, and every file with a problem to report, goes through the `yaml` path. `fast: false` forces the latter.
+ * `attempt` is the fast path's read of these same bytes when the caller has made it already (readRegisterFileFast). */
+export function parseRegisterFile(
+  file: string, bytes: Uint8Array, { fast = true, attempt }: { fast?: boolean; attempt?: FastReadResult } = {},
+): ParsedFile {
   const result: ParsedFile = { file, entities: [], invalidIds: [], diagnostics: [] };
   const text = decodeUtf8(file, bytes, result.diagnostics);
   if (text !== undefined) {
-    const read = fast ? readRegisterFast(file, text, file === CONFIG_FILE, MAX_NESTING_DEPTH) : undefined;
+    const read = !fast ? undefined : attempt ?? readRegisterFast(file, text, file === CONFIG_FILE, MAX_NESTING_DEPTH);
     if (read?.parsed) return read.parsed;
     if (read !== undefined && nodeBound(text) > YAML_PATH_MAX_NODES) {
       // The `yaml` path would need gigabytes for a hostile file this size: report the first problem, plainly.
