@@ -30,6 +30,7 @@ import * as zlib from 'node:zlib';
 import type { Sheet, SheetCell } from './export-sheets.js';
 import { inertText } from './values.js';
 import { columnLetters } from './table.js';
+import { dosDate } from './zip-timestamps.js';
 
 const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const;
 const SEVERITY_FILL: Record<(typeof SEVERITIES)[number], { fill: string; font: string }> = {
@@ -201,7 +202,8 @@ function packageParts(sheets: readonly Sheet[], today: string): [string, string]
 
 /** The workbook as zip bytes, in pieces, entry by entry: what the export writes to its (temporary) file. */
 export function* xlsxChunks(sheets: readonly Sheet[], today: string): Generator<Uint8Array> {
-  const zip = new ZipWriter(dosDate(today));
+  const [year, month, day] = today.split('-').map(Number);
+  const zip = new ZipWriter(dosDate(year, month, day));
   for (const [name, xml] of packageParts(sheets, today)) yield* zip.entry(name, [xml]);
   for (let i = 0; i < sheets.length; i++) yield* zip.entry(`xl/worksheets/sheet${i + 1}.xml`, worksheetXml(sheets[i]));
   yield zip.end();
@@ -219,12 +221,6 @@ const PIECE_CHARS = 1 << 20;
 const WINDOW = 32 * 1024;
 const LEVEL = 6;
 const MAX_32 = 0xffffffff;
-
-/** The report day as an MS-DOS date (time 00:00:00). */
-function dosDate(today: string): number {
-  const [y, m, d] = today.split('-').map(Number);
-  return ((Math.max(1980, y) - 1980) << 9) | (m << 5) | d;
-}
 
 interface CentralRecord { name: Buffer; crc: number; compressed: number; size: number; offset: number }
 
