@@ -196,10 +196,12 @@ function collectLinks(
       const gateway = link.via[i];
       if (invalidSystems.has(gateway)) continue;
       const system = systems.get(gateway);
-      if (system) link.via[i] = system.id;
       if (!system) {
         unknown(SYSTEMS, gateway, fieldLoc(link, `via.${i}`), `link '${link.id}': via '${gateway}' is not a system${didYouMean(gateway, systems.keys())}`);
-      } else if (!system.enforcement) {
+        continue;
+      }
+      link.via[i] = system.id;
+      if (!system.enforcement) {
         warn(fieldLoc(link, `via.${i}`), `link '${link.id}': via '${gateway}' is not an enforcement system (kind ${system.kind}, enforcement false), so it filters nothing`);
       }
     }
