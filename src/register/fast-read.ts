@@ -53,6 +53,10 @@ export interface FastReadProblem {
 
 export type FastReadResult = { parsed: ParsedFile; problem?: undefined } | { parsed?: undefined; problem: FastReadProblem };
 
+/** readRegisterFileFast's read of a file. A refused one keeps the decoded text, which the `yaml` path then reads
+ * instead of decoding the bytes again; an answered one drops it, so a register's worth of texts is never held. */
+export type FastAttempt = { parsed: ParsedFile; problem?: undefined; text?: undefined } | { parsed?: undefined; problem: FastReadProblem; text: string };
+
 /** An upper bound on the YAML nodes of a file, from the characters that can start or end one. Generated registers
  * have about one such character per 6 bytes, so a 16 MiB register file would have under 3 million. */
 export const MAX_FILE_NODES = 3_000_000;
@@ -84,11 +88,13 @@ export const MAX_NESTING_DEPTH = 100;
  * The fast path's read of a file's bytes, as parseRegisterFile (parse-file.ts) makes it: the same decoding (strict
  * UTF-8, a BOM dropped) and the same read, without the `yaml` path, so that a scan whose every file reads here never
  * loads the `yaml` package (about 40 ms). Its `parsed` is parseRegisterFile's answer; a file with a `problem` goes to
- * parseRegisterFile with this as its `attempt`, so it is not read twice. Undefined when the bytes are not UTF-8.
+ * parseRegisterFile with this as its `attempt`, so it is neither decoded nor read twice. Undefined when the bytes are not UTF-8.
  */
-export function readRegisterFileFast(file: string, bytes: Uint8Array): FastReadResult | undefined {
+export function readRegisterFileFast(file: string, bytes: Uint8Array): FastAttempt | undefined {
   const text = strictUtf8(bytes);
-  return text === undefined ? undefined : readRegisterFast(file, text, file === CONFIG_FILE, MAX_NESTING_DEPTH);
+  if (text === undefined) return undefined;
+  const read = readRegisterFast(file, text, file === CONFIG_FILE, MAX_NESTING_DEPTH);
+  return read.parsed ? read : { problem: read.problem, text };
 }
 
 /** A register file's text: strict UTF-8, a leading BOM dropped; undefined when the bytes are not UTF-8. */

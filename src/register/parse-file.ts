@@ -19,7 +19,7 @@ import { yamlErrorDiagnostics } from './yaml-error-location.js';
 import { whatItCouldDefine, yieldedNothing } from './unparsed-files.js';
 import type { UnparsedFile } from './unparsed-files.js';
 import { MAX_NESTING_DEPTH, nodeBound, readRegisterFast, strictUtf8 } from './fast-read.js';
-import type { FastReadResult } from './fast-read.js';
+import type { FastAttempt } from './fast-read.js';
 import { plural, verb } from '../util/plural.js';
 import { CONFIG_FILE } from './register-names.js';
 
@@ -72,12 +72,14 @@ export interface ParsedFile {
 /** Parses one file's bytes. `file` is the path relative to the register root, used in every location.
  * The fast read path (fast-read.ts) answers for files it reads exactly as the `yaml` path below does; every other
  * file, and every file with a problem to report, goes through the `yaml` path. `fast: false` forces the latter.
- * `attempt` is the fast path's read of these same bytes when the caller has made it already (readRegisterFileFast). */
+ * `attempt` is the fast path's read of these same bytes, with their text, when the caller has made it already
+ * (readRegisterFileFast). */
 export function parseRegisterFile(
-  file: string, bytes: Uint8Array, { fast = true, attempt }: { fast?: boolean; attempt?: FastReadResult } = {},
+  file: string, bytes: Uint8Array, { fast = true, attempt }: { fast?: boolean; attempt?: FastAttempt } = {},
 ): ParsedFile {
+  if (attempt?.parsed) return attempt.parsed;
   const result: ParsedFile = { file, entities: [], invalidIds: [], diagnostics: [] };
-  const text = decodeUtf8(file, bytes, result.diagnostics);
+  const text = attempt?.text ?? decodeUtf8(file, bytes, result.diagnostics);
   if (text !== undefined) {
     const read = !fast ? undefined : attempt ?? readRegisterFast(file, text, file === CONFIG_FILE, MAX_NESTING_DEPTH);
     if (read?.parsed) return read.parsed;
