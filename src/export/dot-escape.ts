@@ -3,7 +3,7 @@
 // become DOT's own centred line break `\n`; other control characters become spaces, and bidirectional-override
 // characters are dropped so a label cannot visually reorder the drawing.
 
-import { BIDI_CONTROLS } from '../util/bidi-controls.js';
+import { BIDI_CONTROLS } from '../util/unsafe-characters.js';
 
 export function dotString(text: string): string {
   const escaped = text.replace(BIDI_CONTROLS, '').replace(/\\|"|\r\n|[\r\n\u2028\u2029]|[\u0000-\u001f\u007f-\u009f]/g, (ch) => {

@@ -5,7 +5,7 @@
 // and bidirectional-override characters are dropped so a label cannot visually reorder the diagram.
 // Node and subgraph ids are never taken from data (they are generated: n0, n1, …, z0, z1, …).
 
-import { BIDI_CONTROLS } from '../util/bidi-controls.js';
+import { BIDI_CONTROLS } from '../util/unsafe-characters.js';
 
 const ENTITY_CODES: ReadonlyMap<string, string> = new Map([
   ['"', '#quot;'],

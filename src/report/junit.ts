@@ -15,26 +15,15 @@ import type { Finding } from '../findings/types.js';
 import { failsBuild, riskyLinkFails } from './ci-gate.js';
 import { messageWithEvidence } from './finding-evidence.js';
 import type { ReporterOptions } from './types.js';
+import { INVISIBLE_CONTROLS, NOT_XML } from '../util/unsafe-characters.js';
 
-function isXmlChar(code: number): boolean {
-  return code === 0x9 || code === 0xa || code === 0xd
-    || (code >= 0x20 && code <= 0xd7ff)
-    || (code >= 0xe000 && code <= 0xfffd)
-    || (code >= 0x10000 && code <= 0x10ffff);
+/** Drops the characters XML 1.0 forbids, a lone surrogate among them. */
+function stripInvalidXmlChars(text: string): string {
+  return text.replace(NOT_XML, '');
 }
 
-/** Drops the characters XML 1.0 forbids; iterates code points, so a lone surrogate is seen and dropped. */
-export function stripInvalidXmlChars(text: string): string {
-  let out = '';
-  for (const char of text) if (isXmlChar(char.codePointAt(0) ?? 0)) out += char;
-  return out;
-}
-
-/** DEL, C1 controls, bidi controls and the line/paragraph separators are legal XML but act on a terminal or reorder
- * what a reader sees: they are written as character references, which parse to the same text. */
-// eslint-disable-next-line no-control-regex
-const INVISIBLE_CONTROLS = /[\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/g;
-
+/** Markup escaped, and the invisible controls, legal XML that acts on a terminal or reorders what a reader sees,
+ * written as character references, which parse to the same text. */
 export function escapeXmlText(text: string): string {
   return stripInvalidXmlChars(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
     .replace(/\r/g, '&#13;').replace(INVISIBLE_CONTROLS, (ch) => `&#${ch.charCodeAt(0)};`);

@@ -20,6 +20,8 @@
 // `[`, `]`, `|`, backtick (which would switch the label to markdown-string mode), `{`, `}`. Line breaks and control
 // characters become spaces. The result contains none of `"[]|<>` `` ` `` nor any line break.
 
+import { isInvisibleControl } from '../util/unsafe-characters.js';
+
 const MARKDOWN_ENTITY = new Map<string, string>([['&', '&amp;'], ['<', '&lt;'], ['>', '&gt;']]);
 const MARKDOWN_BACKSLASHED = new Set(['\\', '`', '*', '_', '[', ']', '|', '~', '$', '#']);
 
@@ -31,8 +33,7 @@ const MERMAID_ENTITY = new Map<string, string>([
 /** True for characters that must not reach a document raw: C0/C1 controls, DEL, NEL, the Unicode separators, and the
  * bidi controls, which would reorder what the reader sees (in a rendered page, or on a terminal printing the report). */
 function isBreakOrControl(code: number): boolean {
-  return code < 0x20 || (code >= 0x7f && code <= 0x9f) || code === 0x2028 || code === 0x2029
-    || code === 0x061c || code === 0x200e || code === 0x200f || (code >= 0x202a && code <= 0x202e) || (code >= 0x2066 && code <= 0x2069);
+  return code < 0x20 || isInvisibleControl(code);
 }
 
 /** Escapes a register value for use in running markdown text: one line, no HTML, no inline syntax. */

@@ -31,6 +31,7 @@ import type { Sheet, SheetCell } from './export-sheets.js';
 import { inertText } from './values.js';
 import { columnLetters } from './table.js';
 import { dosDate } from './zip-timestamps.js';
+import { NOT_XML } from '../util/unsafe-characters.js';
 
 const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const;
 const SEVERITY_FILL: Record<(typeof SEVERITIES)[number], { fill: string; font: string }> = {
@@ -52,15 +53,13 @@ const STYLE_DATE = 2;
 /** The severity styles follow, in SEVERITIES order. */
 const STYLE_SEVERITY = new Map<string, number>(SEVERITIES.map((s, i) => [s, 3 + i]));
 
-/** Characters XML 1.0 cannot hold at all (C0 controls but tab and line ends, lone surrogates, U+FFFE/U+FFFF): a
- * workbook holding one is unreadable, so each becomes U+FFFD. */
-const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 /** What makes a text need more than copying: markup characters, or characters NOT_XML may replace. */
 const NEEDS_WORK = /[&<>\u0000-\u0008\u000b\u000c\u000e-\u001f\ud800-\udfff\ufffe\uffff]/;
 const MARKUP = /[&<>"]/g;
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
 
-/** Text for XML content or a quoted attribute: XML-illegal characters replaced, markup escaped. */
+/** Text for XML content or a quoted attribute: markup escaped, and each character XML 1.0 cannot hold (NOT_XML) replaced
+ * by U+FFFD, since a workbook holding one is unreadable. */
 export function xmlText(text: string): string {
   if (!NEEDS_WORK.test(text) && !text.includes('"')) return text;
   return text.replace(NOT_XML, '\ufffd').replace(MARKUP, (c) => ENTITIES[c]);
